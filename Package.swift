@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Quorum",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "quorum", targets: ["quorum"]),
+        .library(name: "QuorumCore", targets: ["QuorumCore"]),
+        .library(name: "QuorumStore", targets: ["QuorumStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "QuorumCore"),
+        .target(
+            name: "QuorumStore",
+            dependencies: ["QuorumCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "quorum",
+            dependencies: [
+                "QuorumCore",
+                "QuorumStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", "QuorumCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct QuorumCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quorum",
+        abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
+        subcommands: []
+    )
+}

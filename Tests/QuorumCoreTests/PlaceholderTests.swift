@@ -1,0 +1,6 @@
+import XCTest
+@testable import QuorumCore
+
+final class PlaceholderTests: XCTestCase {
+    func testStemmerExists() { XCTAssertEqual(PorterStemmer().stem("a"), "a") }
+}
