@@ -1,0 +1,9 @@
+import ArgumentParser
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure Quorum beside its references, in one run.",
+        subcommands: [BenchStoreCommand.self]
+    )
+}
