@@ -5,6 +5,6 @@ struct QuorumCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum",
         abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
-        subcommands: [BenchCommand.self]
+        subcommands: [RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self]
     )
 }

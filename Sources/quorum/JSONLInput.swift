@@ -1,0 +1,124 @@
+import Foundation
+
+/// A JSON Lines source (a file, or standard input when no path is given), read in
+/// chunks so that inputs of any size stream; lines are handed over as parsed objects.
+struct JSONLInput {
+    let path: String?
+    var displayName: String { path ?? "<stdin>" }
+
+    /// Calls `body` with each non-blank line's number, raw bytes and top-level object.
+    /// A line that is not valid UTF-8 or not a JSON object ends the read with an
+    /// `InputError` naming the line.
+    func forEachObject(_ body: (Int, ArraySlice<UInt8>, [String: Any]) throws -> Void) throws {
+        try forEachLine { number, bytes in
+            guard String(validating: bytes, as: UTF8.self) != nil else {
+                throw InputError(source: displayName, line: number, problem: "invalid UTF-8")
+            }
+            let value: Any
+            do {
+                value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+            } catch {
+                throw InputError(source: displayName, line: number, problem: "invalid JSON")
+            }
+            guard let object = value as? [String: Any] else {
+                throw InputError(source: displayName, line: number, problem: "expected a JSON object")
+            }
+            try body(number, bytes, object)
+        }
+    }
+
+    func forEachLine(_ body: (Int, ArraySlice<UInt8>) throws -> Void) throws {
+        let descriptor: Int32
+        if let path {
+            descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw InputError(source: path, line: nil, problem: String(cString: strerror(errno)))
+            }
+        } else {
+            descriptor = STDIN_FILENO
+        }
+        defer { if path != nil { close(descriptor) } }
+
+        var pending: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var lineNumber = 0
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError(source: displayName, line: nil, problem: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            var lineStart = pending.count
+            pending.append(contentsOf: chunk[0..<count])
+            var consumed = 0
+            while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                try deliver(pending[consumed..<newline], number: lineNumber, to: body)
+                consumed = newline + 1
+                lineStart = consumed
+            }
+            pending.removeFirst(consumed)
+        }
+        if !pending.isEmpty {
+            lineNumber += 1
+            try deliver(pending[...], number: lineNumber, to: body)
+        }
+    }
+
+    private func deliver(
+        _ line: ArraySlice<UInt8>, number: Int, to body: (Int, ArraySlice<UInt8>) throws -> Void
+    ) throws {
+        var line = line
+        if line.last == 0x0D { line = line.dropLast() }
+        guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { return }
+        try body(number, line)
+    }
+
+    static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
+
+/// Bad input, located by source and line.
+struct InputError: Error, CustomStringConvertible {
+    let source: String
+    let line: Int?
+    let problem: String
+
+    var description: String {
+        if let line { return "\(source):\(line): \(problem)" }
+        return "\(source): \(problem)"
+    }
+
+    static func field(_ name: String, _ problem: String, in input: JSONLInput, line: Int) -> InputError {
+        InputError(source: input.displayName, line: line, problem: "field \"\(name)\": \(problem)")
+    }
+}
+
+extension [String: Any] {
+    /// The string in `field`, or an error naming the line and the field.
+    func requiredString(_ field: String, in input: JSONLInput, line: Int) throws -> String {
+        guard let value = self[field] else {
+            throw InputError(source: input.displayName, line: line, problem: "missing field \"\(field)\"")
+        }
+        guard let string = value as? String else {
+            throw InputError.field(field, "expected a string, found \(JSONTypeName.of(value))", in: input, line: line)
+        }
+        return string
+    }
+}
+
+enum JSONTypeName {
+    static func of(_ value: Any) -> String {
+        switch value {
+        case is NSNull: return "null"
+        case is String: return "a string"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        case let number as NSNumber where String(cString: number.objCType) == "c": return "a boolean"
+        case is NSNumber: return "a number"
+        default: return "an unexpected value"
+        }
+    }
+}
