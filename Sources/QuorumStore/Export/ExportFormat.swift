@@ -1,0 +1,36 @@
+/// The JSONL shapes `quorum export` writes.
+public enum ExportFormat: String, Sendable, CaseIterable {
+    /// `{"instruction", "input", "output"}`, input "" for type B.
+    case alpaca
+    /// `{"conversations": [{"from": "human", "value"}, {"from": "gpt", "value"}]}`.
+    case sharegpt
+    /// Everything: every candidate set, candidate, consensus and the decision history.
+    case full
+}
+
+/// What to export.
+public struct ExportRequest: Sendable, Equatable {
+    public var format: ExportFormat
+    public var statuses: [ItemStatus]
+
+    public init(format: ExportFormat = .alpaca, statuses: [ItemStatus] = ItemStatus.curated) {
+        self.format = format
+        self.statuses = statuses
+    }
+}
+
+/// Where exported lines go.
+public enum ExportDestination: Sendable, Equatable {
+    case standardOutput
+    /// Written to a temporary file beside `path`, synced, then renamed over it.
+    case file(path: String)
+}
+
+/// What an export wrote.
+public struct ExportSummary: Sendable, Equatable {
+    public var lines: Int
+    public var bytes: Int
+    /// Selected items with no output (rejected, discarded, streaming), which alpaca and
+    /// sharegpt cannot express.
+    public var skippedWithoutOutput: Int
+}

@@ -1,0 +1,68 @@
+import Foundation
+import QuorumCore
+
+/// Where import lines come from.
+public enum ImportSource: Sendable, Equatable {
+    case standardInput
+    case file(path: String)
+
+    /// How messages name it: the path as given, or `<stdin>`.
+    public var name: String {
+        switch self {
+        case .standardInput: return "<stdin>"
+        case .file(let path): return path
+        }
+    }
+}
+
+/// What an import stored.
+public struct ImportSummary: Sendable, Equatable {
+    public var runID: Int64
+    public var items: Int
+    public var pending: Int
+    public var discarded: Int
+}
+
+extension Store {
+    /// Imports a JSONL file in one transaction: every line is stored, or none is.
+    /// `consensus` decides each candidate set (the engine's rule by default).
+    public func importJSONL(
+        from source: ImportSource,
+        consensus: @escaping @Sendable ([String]) -> ConsensusResult = { Consensus.decide($0) }
+    ) async throws -> ImportSummary {
+        let input = try ImportInput(source)
+        return try await write { transaction in
+            try Self.importLines(from: input.descriptor, source: source, into: transaction, consensus: consensus)
+        }
+    }
+
+    private static func importLines(
+        from descriptor: Int32, source: ImportSource, into transaction: StoreTransaction,
+        consensus: ([String]) -> ConsensusResult
+    ) throws -> ImportSummary {
+        var config = JSONTextWriter()
+        config.value(.object(["source": .string(source.name), "format": .string("jsonl")]))
+        let run = try transaction.beginRun(source: "import", configJSON: String(decoding: config.bytes, as: UTF8.self))
+        var summary = ImportSummary(runID: run.id!, items: 0, pending: 0, discarded: 0)
+        var reader = JSONLineReader(descriptor: descriptor, source: source.name)
+        let decoder = JSONDecoder()
+        while let line = try reader.nextLine() {
+            guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { continue }
+            let record = try ImportRecord.parse(line, source: source.name, line: reader.lineNumber, decoder: decoder)
+            let members = record.members
+                ?? (record.isAlpaca ? ["imported"] : record.candidates.indices.map { "imported-\($0)" })
+            let candidates = zip(members, record.candidates).map { NewCandidate(member: $0, text: $1) }
+            let item = try transaction.insertItem(NewItem(
+                runID: run.id!, instruction: record.instruction, input: record.input,
+                candidateSet: NewCandidateSet(candidates: candidates, consensus: consensus(record.candidates))))
+            summary.items += 1
+            if item.status == .pending { summary.pending += 1 }
+            if item.status == .discarded { summary.discarded += 1 }
+        }
+        return summary
+    }
+
+    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

@@ -1,0 +1,41 @@
+import GRDB
+
+extension StoreTransaction {
+    /// The item's state as its log says, ignoring the cached columns.
+    public func derivedState(of itemID: Int64) throws -> DerivedItemState {
+        try ItemLogContext(db: db, itemID: itemID).derive()
+    }
+
+    /// Recomputes the item's cached state from its log and stores it.
+    @discardableResult
+    func writeDerivedState(of itemID: Int64) throws -> Item {
+        let state = try derivedState(of: itemID)
+        try db.execute(
+            sql: "UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ? WHERE id = ?",
+            arguments: [state.status.rawValue, state.output, state.chosen, state.currentSetID, itemID])
+        guard let item = try Item.fetchOne(db, key: itemID) else { throw StoreError.unknownItem(itemID) }
+        return item
+    }
+
+    /// Ids of items whose cached state differs from their log's derivation.
+    public func itemsWithStaleState() throws -> [Int64] {
+        var stale: [Int64] = []
+        let items = try Item.order(Column("id")).fetchCursor(db)
+        while let item = try items.next() {
+            if try derivedState(of: item.id!) != item.derivedState {
+                stale.append(item.id!)
+            }
+        }
+        return stale
+    }
+
+    /// Rewrites every item's cached state from its log; returns how many were stale.
+    @discardableResult
+    public func rebuildDerivedState() throws -> Int {
+        let stale = try itemsWithStaleState()
+        for itemID in stale {
+            try writeDerivedState(of: itemID)
+        }
+        return stale.count
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import QuorumCore
+
+/// Every write to a store goes through one of these, inside one SQLite transaction, so the
+/// cached item state is always rewritten together with the rows it is derived from.
+public struct StoreTransaction {
+    let db: Database
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Records a run; secrets in `configJSON` are redacted before it is stored.
+    public func beginRun(source: String, configJSON: String, at date: Date = Date()) throws -> Run {
+        let snapshot = try ConfigSnapshot.redacted(configJSON)
+        let run = Run(
+            id: nil, startedAt: date, source: source, configJSON: snapshot,
+            configHash: SHA256.hex(of: Array(snapshot.utf8)))
+        return try run.inserted(db)
+    }
+
+    public func insertItem(_ new: NewItem) throws -> Item {
+        guard !new.instruction.allSatisfy(\.isWhitespace) else {
+            throw StoreError.invalid("an item needs a non-empty instruction")
+        }
+        let item = try Item(
+            id: nil, runID: new.runID, type: new.type, instruction: new.instruction, input: new.input,
+            generator: new.generator, seedIDs: new.seedIDs, createdAt: new.createdAt, status: .streaming,
+            output: nil, chosen: nil, currentSetID: nil
+        ).inserted(db)
+        _ = try insertCandidateSet(new.candidateSet, itemID: item.id!, ordinal: 0, at: new.createdAt)
+        return try writeDerivedState(of: item.id!)
+    }
+
+    /// Adds the next candidate to a streaming set.
+    public func addCandidate(_ candidate: NewCandidate, toSet setID: Int64) throws -> Candidate {
+        let set = try candidateSet(setID)
+        guard set.consensusRule == nil else {
+            throw StoreError.refused("candidate set \(setID) already has its consensus; rerun to change candidates")
+        }
+        let position = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
+        let inserted = try insertCandidate(candidate, setID: setID, position: position)
+        _ = try writeDerivedState(of: set.itemID)
+        return inserted
+    }
+
+    /// Closes a streaming set with its consensus.
+    public func recordConsensus(_ consensus: ConsensusResult, forSet setID: Int64) throws {
+        var set = try candidateSet(setID)
+        guard set.consensusRule == nil else {
+            throw StoreError.refused("candidate set \(setID) already has its consensus")
+        }
+        let count = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
+        try Self.validate(consensus, candidateCount: count)
+        set.consensus = consensus
+        try set.update(db)
+        _ = try writeDerivedState(of: set.itemID)
+    }
+
+    func candidateSet(_ id: Int64) throws -> CandidateSet {
+        guard let set = try CandidateSet.fetchOne(db, key: id) else { throw StoreError.unknownCandidateSet(id) }
+        return set
+    }
+
+    func insertCandidateSet(_ new: NewCandidateSet, itemID: Int64, ordinal: Int, at date: Date) throws -> CandidateSet {
+        if let consensus = new.consensus {
+            try Self.validate(consensus, candidateCount: new.candidates.count)
+        }
+        var set = CandidateSet(id: nil, itemID: itemID, ordinal: ordinal, createdAt: date)
+        set.consensus = new.consensus
+        let inserted = try set.inserted(db)
+        for (position, candidate) in new.candidates.enumerated() {
+            _ = try insertCandidate(candidate, setID: inserted.id!, position: position)
+        }
+        return inserted
+    }
+
+    private func insertCandidate(_ new: NewCandidate, setID: Int64, position: Int) throws -> Candidate {
+        try Candidate(
+            id: nil, setID: setID, position: position, member: new.member, text: new.text,
+            promptTokens: new.promptTokens, completionTokens: new.completionTokens,
+            latencyMilliseconds: new.latencyMilliseconds, error: new.error
+        ).inserted(db)
+    }
+
+    static func validate(_ consensus: ConsensusResult, candidateCount count: Int) throws {
+        if let choice = consensus.choice, !(0..<count).contains(choice) {
+            throw StoreError.invalid("consensus choice \(choice) is not one of the \(count) candidates")
+        }
+        if !consensus.scores.isEmpty, consensus.scores.count != count {
+            throw StoreError.invalid("consensus has \(consensus.scores.count) scores for \(count) candidates")
+        }
+        if !consensus.matrix.isEmpty, consensus.matrix.count != count || consensus.matrix.contains(where: { $0.count != count }) {
+            throw StoreError.invalid("consensus matrix is not \(count)×\(count)")
+        }
+    }
+}
+
+extension CandidateSet {
+    init(id: Int64?, itemID: Int64, ordinal: Int, createdAt: Date) {
+        self.init(
+            id: id, itemID: itemID, ordinal: ordinal, createdAt: createdAt, consensusChoice: nil,
+            consensusRule: nil, consensusScores: nil, consensusMargin: nil, consensusMatrix: nil,
+            consensusDiscard: nil)
+    }
+}

@@ -1,0 +1,12 @@
+/// An item with its current candidate set: what the workbench shows for one item.
+public struct ItemDetail: Sendable, Equatable {
+    public var item: Item
+    public var candidateSet: CandidateSet
+    public var candidates: [Candidate]
+}
+
+/// A logged event and whether it still applies (it has not been undone).
+public struct LoggedDecision: Sendable, Equatable {
+    public var decision: Decision
+    public var isActive: Bool
+}

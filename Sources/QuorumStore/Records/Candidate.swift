@@ -1,0 +1,28 @@
+import GRDB
+
+/// One ensemble member's output for a candidate set.
+public struct Candidate: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "candidates"
+
+    public var id: Int64?
+    public var setID: Int64
+    /// Index in the set; position 0 is the instance generator's own output.
+    public var position: Int
+    public var member: String
+    public var text: String
+    public var promptTokens: Int?
+    public var completionTokens: Int?
+    public var latencyMilliseconds: Double?
+    /// Why the member produced no usable text; such a candidate cannot be chosen.
+    public var error: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, position, member, text, error
+        case setID = "set_id"
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+        case latencyMilliseconds = "latency_ms"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

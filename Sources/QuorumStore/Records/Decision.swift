@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+
+/// One event of the append-only decision log (the database refuses updates and deletes).
+public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "decisions"
+
+    public var id: Int64?
+    public var itemID: Int64
+    public var kind: DecisionKind
+    /// The candidate set the decision was made on; for a rerun, the new set.
+    public var setID: Int64?
+    /// The candidate taken: the consensus choice for accept, the curator's for override,
+    /// the starting point (if any) for edit.
+    public var candidate: Int?
+    /// The edited text.
+    public var text: String?
+    /// Why the item was rejected.
+    public var reason: String?
+    /// The event an undo cancels.
+    public var targetID: Int64?
+    public var curator: String
+    public var at: Date
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, candidate, text, reason, curator, at, note
+        case itemID = "item_id"
+        case setID = "set_id"
+        case targetID = "target_id"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,12 @@
+/// The kinds of event in the decision log.
+public enum DecisionKind: String, Sendable, Codable, CaseIterable {
+    case accept, override, edit, reject, rerun, undo
+
+    /// Kinds that set an item's outcome for the candidate set they were made on.
+    var isOutcome: Bool {
+        switch self {
+        case .accept, .override, .edit, .reject: return true
+        case .rerun, .undo: return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// One generated (or imported) instruction with its input.
+///
+/// `status`, `output`, `chosen` and `currentSetID` are a cache of the decision log's
+/// derivation (see `ItemStateDerivation`); only `StoreTransaction` writes them.
+public struct Item: Sendable, Equatable, Codable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "items"
+
+    public var id: Int64?
+    public var runID: Int64
+    public var type: ItemType
+    public var instruction: String
+    public var input: String
+    /// The ensemble member that generated the instruction, when known.
+    public var generator: String?
+    /// Ids of the seed tasks shown in the generating prompt.
+    public var seedIDs: [String]
+    public var createdAt: Date
+    public var status: ItemStatus
+    /// The text this item contributes to a dataset: the curated output, or for a pending
+    /// item the consensus choice; nil when rejected, discarded or streaming.
+    public var output: String?
+    /// Position, in the current set, of the candidate `output` comes from (nil for edits).
+    public var chosen: Int?
+    public var currentSetID: Int64?
+
+    enum CodingKeys: String, CodingKey {
+        case id, type, instruction, input, generator, status, output, chosen
+        case runID = "run_id"
+        case seedIDs = "seed_ids"
+        case createdAt = "created_at"
+        case currentSetID = "current_set_id"
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var derivedState: DerivedItemState {
+        DerivedItemState(status: status, output: output, chosen: chosen, currentSetID: currentSetID ?? 0)
+    }
+}

@@ -1,0 +1,95 @@
+import GRDB
+
+/// The versioned layout of a store file.
+///
+/// A Quorum store is marked by `PRAGMA application_id` and versioned by `PRAGMA user_version`;
+/// both live in the SQLite header, so any tool can tell what the file is without reading tables.
+public enum StoreSchema {
+    /// "QRUM" in ASCII.
+    public static let applicationID: Int32 = 0x5152_554D
+    /// The newest schema version this build knows; migrations bring older stores up to it.
+    public static let currentVersion = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createVersion1)
+        return migrator
+    }
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE runs (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                started_at TEXT NOT NULL,
+                source TEXT NOT NULL,
+                config_json TEXT NOT NULL,
+                config_hash TEXT NOT NULL
+            );
+            CREATE TABLE items (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                type TEXT NOT NULL CHECK (type IN ('A', 'B')),
+                instruction TEXT NOT NULL,
+                input TEXT NOT NULL,
+                generator TEXT,
+                seed_ids TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                -- Cache of the decision log's derivation, rewritten in the transaction of every
+                -- write that can change it; StoreTransaction.rebuildDerivedState recomputes it.
+                status TEXT NOT NULL CHECK (status IN
+                    ('streaming', 'pending', 'accepted', 'overridden', 'edited', 'rejected', 'discarded')),
+                output TEXT,
+                chosen INTEGER,
+                current_set_id INTEGER REFERENCES candidate_sets(id)
+            );
+            CREATE TABLE candidate_sets (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                ordinal INTEGER NOT NULL,
+                created_at TEXT NOT NULL,
+                consensus_choice INTEGER,
+                consensus_rule TEXT CHECK (consensus_rule IN ('exact', 'rouge')),
+                consensus_scores TEXT,
+                consensus_margin REAL,
+                consensus_matrix TEXT,
+                consensus_discard TEXT,
+                UNIQUE (item_id, ordinal)
+            );
+            CREATE TABLE candidates (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                set_id INTEGER NOT NULL REFERENCES candidate_sets(id),
+                position INTEGER NOT NULL,
+                member TEXT NOT NULL,
+                text TEXT NOT NULL,
+                prompt_tokens INTEGER,
+                completion_tokens INTEGER,
+                latency_ms REAL,
+                error TEXT,
+                UNIQUE (set_id, position)
+            );
+            CREATE TABLE decisions (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                kind TEXT NOT NULL CHECK (kind IN ('accept', 'override', 'edit', 'reject', 'rerun', 'undo')),
+                set_id INTEGER REFERENCES candidate_sets(id),
+                candidate INTEGER,
+                text TEXT,
+                reason TEXT,
+                target_id INTEGER REFERENCES decisions(id),
+                curator TEXT NOT NULL,
+                at TEXT NOT NULL,
+                note TEXT
+            );
+            CREATE INDEX decisions_by_item ON decisions(item_id, id);
+            CREATE INDEX candidate_sets_by_item ON candidate_sets(item_id, ordinal);
+            CREATE INDEX items_by_status ON items(status, id);
+            CREATE INDEX items_awaiting_review ON items(id) WHERE status IN ('pending', 'streaming');
+            CREATE TRIGGER decisions_refuse_update BEFORE UPDATE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            CREATE TRIGGER decisions_refuse_delete BEFORE DELETE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            """)
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(sql: "PRAGMA user_version = 1")
+    }
+}

@@ -1,0 +1,33 @@
+/// Counts by status and type, per-member win rates and how often curators agree with the
+/// consensus; what `quorum stats` prints.
+public struct StoreStats: Sendable, Equatable, Codable {
+    public var items: Int
+    public var decisions: Int
+    /// `counts[type][status]`, every type and status present (zeros included).
+    public var counts: [String: [String: Int]]
+    public var members: [MemberStats]
+    /// Items accepted as the consensus chose, over all curated items.
+    public var curatorAgreement: Double?
+
+    public func count(type: ItemType? = nil, status: ItemStatus? = nil) -> Int {
+        counts.filter { type == nil || $0.key == type!.rawValue }.values.reduce(0) { total, byStatus in
+            total + byStatus.filter { status == nil || $0.key == status!.rawValue }.values.reduce(0, +)
+        }
+    }
+}
+
+/// How one ensemble member fared over the items' current candidate sets that have a consensus.
+public struct MemberStats: Sendable, Equatable, Codable {
+    public var member: String
+    /// Candidate sets the member took part in.
+    public var candidates: Int
+    /// Sets whose consensus chose the member's candidate.
+    public var consensusWins: Int
+    /// Curated items (accepted, overridden, edited) the member took part in.
+    public var curatedItems: Int
+    /// Curated items whose output is the member's candidate (accepted or overridden to it).
+    public var curatorPicks: Int
+
+    public var consensusWinRate: Double? { candidates == 0 ? nil : Double(consensusWins) / Double(candidates) }
+    public var curatorPickRate: Double? { curatedItems == 0 ? nil : Double(curatorPicks) / Double(curatedItems) }
+}

@@ -1,6 +1,0 @@
-import XCTest
-@testable import QuorumStore
-
-final class StorePlaceholderTests: XCTestCase {
-    func testNothing() { XCTAssertTrue(true) }
-}
