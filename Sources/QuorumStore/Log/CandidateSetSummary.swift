@@ -14,6 +14,12 @@ public struct CandidateSetSummary: Sendable, Equatable {
         self.texts = texts
     }
 
+    init(id: Int64, _ new: NewCandidateSet) {
+        self.init(
+            id: id, isDecided: new.consensus != nil, choice: new.consensus?.choice,
+            texts: new.candidates.map { $0.error == nil ? $0.text : nil })
+    }
+
     func usableText(at position: Int?) -> String? {
         guard let position, texts.indices.contains(position) else { return nil }
         return texts[position]

@@ -4,8 +4,8 @@ import GRDB
 struct ItemLogContext {
     let itemID: Int64
     let initialSetID: Int64
-    let sets: [Int64: CandidateSetSummary]
-    let log: [Decision]
+    private(set) var sets: [Int64: CandidateSetSummary]
+    private(set) var log: [Decision]
 
     init(db: Database, itemID: Int64) throws {
         guard try Item.exists(db, key: itemID) else { throw StoreError.unknownItem(itemID) }
@@ -43,6 +43,12 @@ struct ItemLogContext {
         self.sets = sets
         self.initialSetID = setRows.first?[0] ?? 0
         self.log = try Decision.filter(Column("item_id") == itemID).order(Column("id")).fetchAll(db)
+    }
+
+    /// The context once `decision` (and, for a rerun, its new set) is stored.
+    mutating func record(_ decision: Decision, newSet: CandidateSetSummary?) {
+        log.append(decision)
+        if let newSet { sets[newSet.id] = newSet }
     }
 
     var activeEventIDs: Set<Int64> { ItemStateDerivation.activeEventIDs(log) }

@@ -7,10 +7,16 @@ extension StoreTransaction {
     public func append(
         _ action: DecisionAction, to itemID: Int64, curator: String, note: String? = nil, at date: Date = Date()
     ) throws -> Decision {
+        try atomically { try appendValidated(action, to: itemID, curator: curator, note: note, at: date) }
+    }
+
+    private func appendValidated(
+        _ action: DecisionAction, to itemID: Int64, curator: String, note: String?, at date: Date
+    ) throws -> Decision {
         guard !curator.allSatisfy(\.isWhitespace) else {
             throw StoreError.invalid("a decision needs a curator name")
         }
-        let context = try ItemLogContext(db: db, itemID: itemID)
+        var context = try ItemLogContext(db: db, itemID: itemID)
         let state = context.derive()
         guard let set = context.sets[state.currentSetID] else {
             throw StoreError.unknownCandidateSet(state.currentSetID)
@@ -18,6 +24,7 @@ extension StoreTransaction {
         var decision = Decision(
             id: nil, itemID: itemID, kind: action.kind, setID: set.id, candidate: nil, text: nil, reason: nil,
             targetID: nil, curator: curator, at: date, note: note)
+        var newSetSummary: CandidateSetSummary?
         switch action {
         case .accept:
             guard set.isDecided, let choice = set.choice, set.usableText(at: choice) != nil else {
@@ -42,7 +49,9 @@ extension StoreTransaction {
         case .rerun(let newSet):
             let ordinal = (try Int.fetchOne(
                 db, sql: "SELECT MAX(ordinal) FROM candidate_sets WHERE item_id = ?", arguments: [itemID]) ?? 0) + 1
-            decision.setID = try insertCandidateSet(newSet, itemID: itemID, ordinal: ordinal, at: date).id
+            let setID = try insertCandidateSet(newSet, itemID: itemID, ordinal: ordinal, at: date).id!
+            decision.setID = setID
+            newSetSummary = CandidateSetSummary(id: setID, newSet)
         case .undo(let targetID):
             guard let target = context.log.first(where: { $0.id == targetID }) else {
                 if try Decision.exists(db, key: targetID) {
@@ -57,7 +66,8 @@ extension StoreTransaction {
             decision.targetID = target.id
         }
         let appended = try decision.inserted(db)
-        _ = try writeDerivedState(of: itemID)
+        context.record(appended, newSet: newSetSummary)
+        try writeCachedState(context.derive(), of: itemID)
         return appended
     }
 

@@ -8,13 +8,16 @@ extension StoreTransaction {
 
     /// Recomputes the item's cached state from its log and stores it.
     @discardableResult
-    func writeDerivedState(of itemID: Int64) throws -> Item {
+    func writeDerivedState(of itemID: Int64) throws -> DerivedItemState {
         let state = try derivedState(of: itemID)
-        try db.execute(
-            sql: "UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ? WHERE id = ?",
-            arguments: [state.status.rawValue, state.output, state.chosen, state.currentSetID, itemID])
-        guard let item = try Item.fetchOne(db, key: itemID) else { throw StoreError.unknownItem(itemID) }
-        return item
+        try writeCachedState(state, of: itemID)
+        return state
+    }
+
+    func writeCachedState(_ state: DerivedItemState, of itemID: Int64) throws {
+        try db.cachedStatement(
+            sql: "UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ? WHERE id = ?"
+        ).execute(arguments: [state.status.rawValue, state.output, state.chosen, state.currentSetID, itemID])
     }
 
     /// Ids of items whose cached state differs from their log's derivation.

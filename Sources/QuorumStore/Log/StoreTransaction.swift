@@ -21,43 +21,64 @@ public struct StoreTransaction {
     }
 
     public func insertItem(_ new: NewItem) throws -> Item {
-        guard !new.instruction.allSatisfy(\.isWhitespace) else {
-            throw StoreError.invalid("an item needs a non-empty instruction")
+        try atomically {
+            guard !new.instruction.allSatisfy(\.isWhitespace) else {
+                throw StoreError.invalid("an item needs a non-empty instruction")
+            }
+            var item = try Item(
+                id: nil, runID: new.runID, type: new.type, instruction: new.instruction, input: new.input,
+                generator: new.generator, seedIDs: new.seedIDs, createdAt: new.createdAt, status: .streaming,
+                output: nil, chosen: nil, currentSetID: nil
+            ).inserted(db)
+            let set = try insertCandidateSet(new.candidateSet, itemID: item.id!, ordinal: 0, at: new.createdAt)
+            let summary = CandidateSetSummary(id: set.id!, new.candidateSet)
+            let state = ItemStateDerivation.derive(initialSetID: set.id!, sets: [set.id!: summary], log: [])
+            try writeCachedState(state, of: item.id!)
+            item.apply(state)
+            return item
         }
-        let item = try Item(
-            id: nil, runID: new.runID, type: new.type, instruction: new.instruction, input: new.input,
-            generator: new.generator, seedIDs: new.seedIDs, createdAt: new.createdAt, status: .streaming,
-            output: nil, chosen: nil, currentSetID: nil
-        ).inserted(db)
-        _ = try insertCandidateSet(new.candidateSet, itemID: item.id!, ordinal: 0, at: new.createdAt)
-        return try writeDerivedState(of: item.id!)
     }
 
     /// Adds the next candidate to a streaming set.
     public func addCandidate(_ candidate: NewCandidate, toSet setID: Int64) throws -> Candidate {
-        let set = try candidateSet(setID)
-        guard set.consensusRule == nil else {
-            throw StoreError.refused("candidate set \(setID) already has its consensus; rerun to change candidates")
+        try atomically {
+            let set = try candidateSet(setID)
+            guard set.consensusRule == nil else {
+                throw StoreError.refused("candidate set \(setID) already has its consensus; rerun to change candidates")
+            }
+            let position = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
+            let inserted = try insertCandidate(candidate, setID: setID, position: position)
+            _ = try writeDerivedState(of: set.itemID)
+            return inserted
         }
-        let position = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
-        let inserted = try insertCandidate(candidate, setID: setID, position: position)
-        _ = try writeDerivedState(of: set.itemID)
-        return inserted
     }
 
     /// Closes a streaming set with its consensus.
     public func recordConsensus(_ consensus: ConsensusResult, forSet setID: Int64) throws {
-        var set = try candidateSet(setID)
-        guard set.consensusRule == nil else {
-            throw StoreError.refused("candidate set \(setID) already has its consensus")
+        try atomically {
+            var set = try candidateSet(setID)
+            guard set.consensusRule == nil else {
+                throw StoreError.refused("candidate set \(setID) already has its consensus")
+            }
+            let count = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
+            try Self.validate(consensus, candidateCount: count)
+            set.consensus = consensus
+            try set.update(db)
+            _ = try writeDerivedState(of: set.itemID)
         }
-        let count = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM candidates WHERE set_id = ?", arguments: [setID]) ?? 0
-        try Self.validate(consensus, candidateCount: count)
-        set.consensus = consensus
-        try set.update(db)
-        _ = try writeDerivedState(of: set.itemID)
+    }
+
+    /// Runs `body` in a savepoint, so a step that fails leaves nothing behind even when the
+    /// caller catches the error and goes on with the rest of the transaction.
+    func atomically<T>(_ body: () throws -> T) throws -> T {
+        var result: T?
+        try db.inSavepoint {
+            result = try body()
+            return .commit
+        }
+        return result!
     }
 
     func candidateSet(_ id: Int64) throws -> CandidateSet {

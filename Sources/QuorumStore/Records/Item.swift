@@ -36,6 +36,13 @@ public struct Item: Sendable, Equatable, Codable, FetchableRecord, MutablePersis
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    mutating func apply(_ state: DerivedItemState) {
+        status = state.status
+        output = state.output
+        chosen = state.chosen
+        currentSetID = state.currentSetID
+    }
+
     var derivedState: DerivedItemState {
         DerivedItemState(status: status, output: output, chosen: chosen, currentSetID: currentSetID ?? 0)
     }
