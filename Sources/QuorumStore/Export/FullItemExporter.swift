@@ -203,6 +203,9 @@ struct FullItemExporter {
 
     /// GRDB stores dates as UTC "yyyy-MM-dd HH:mm:ss.SSS"; exports use ISO 8601.
     static func isoTimestamp(_ stored: String) -> String {
-        stored.replacingOccurrences(of: " ", with: "T") + "Z"
+        var bytes = Array(stored.utf8)
+        if bytes.count > 10, bytes[10] == UInt8(ascii: " ") { bytes[10] = UInt8(ascii: "T") }
+        bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

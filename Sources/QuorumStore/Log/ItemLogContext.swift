@@ -8,23 +8,23 @@ struct ItemLogContext {
     private(set) var log: [Decision]
 
     init(db: Database, itemID: Int64) throws {
-        guard try Item.exists(db, key: itemID) else { throw StoreError.unknownItem(itemID) }
+        guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM items WHERE id = ?"), arguments: [itemID]) != nil else {
+            throw StoreError.unknownItem(itemID)
+        }
         self.itemID = itemID
         let setRows = try Row.fetchAll(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT id, consensus_rule IS NOT NULL, consensus_choice
                 FROM candidate_sets WHERE item_id = ? ORDER BY ordinal
-                """,
+                """),
             arguments: [itemID])
         var texts: [Int64: [String?]] = [:]
         let candidateRows = try Row.fetchCursor(
-            db,
-            sql: """
+            db.cachedStatement(sql: """
                 SELECT c.set_id, c.position, c.text, c.error IS NOT NULL
                 FROM candidates c JOIN candidate_sets s ON s.id = c.set_id
                 WHERE s.item_id = ? ORDER BY c.set_id, c.position
-                """,
+                """),
             arguments: [itemID])
         while let row = try candidateRows.next() {
             let setID: Int64 = row[0]
@@ -42,7 +42,8 @@ struct ItemLogContext {
         }
         self.sets = sets
         self.initialSetID = setRows.first?[0] ?? 0
-        self.log = try Decision.filter(Column("item_id") == itemID).order(Column("id")).fetchAll(db)
+        self.log = try Decision.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM decisions WHERE item_id = ? ORDER BY id"), arguments: [itemID])
     }
 
     /// The context once `decision` (and, for a rerun, its new set) is stored.

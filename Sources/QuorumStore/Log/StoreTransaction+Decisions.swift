@@ -65,10 +65,10 @@ extension StoreTransaction {
             decision.setID = nil
             decision.targetID = target.id
         }
-        let appended = try decision.inserted(db)
-        context.record(appended, newSet: newSetSummary)
+        decision.id = try insertRow(decision)
+        context.record(decision, newSet: newSetSummary)
         try writeCachedState(context.derive(), of: itemID)
-        return appended
+        return decision
     }
 
     /// Undoes `decisionID`, whichever item it belongs to.

@@ -6,6 +6,13 @@ extension StoreTransaction {
         try ItemLogContext(db: db, itemID: itemID).derive()
     }
 
+    /// Ids of the item's events still in force (not undone), oldest first.
+    public func activeDecisionIDs(of itemID: Int64) throws -> [Int64] {
+        let context = try ItemLogContext(db: db, itemID: itemID)
+        let active = context.activeEventIDs
+        return context.log.compactMap(\.id).filter(active.contains)
+    }
+
     /// Recomputes the item's cached state from its log and stores it.
     @discardableResult
     func writeDerivedState(of itemID: Int64) throws -> DerivedItemState {

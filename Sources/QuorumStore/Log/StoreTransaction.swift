@@ -25,11 +25,11 @@ public struct StoreTransaction {
             guard !new.instruction.allSatisfy(\.isWhitespace) else {
                 throw StoreError.invalid("an item needs a non-empty instruction")
             }
-            var item = try Item(
+            var item = Item(
                 id: nil, runID: new.runID, type: new.type, instruction: new.instruction, input: new.input,
                 generator: new.generator, seedIDs: new.seedIDs, createdAt: new.createdAt, status: .streaming,
-                output: nil, chosen: nil, currentSetID: nil
-            ).inserted(db)
+                output: nil, chosen: nil, currentSetID: nil)
+            item.id = try insertRow(item)
             let set = try insertCandidateSet(new.candidateSet, itemID: item.id!, ordinal: 0, at: new.createdAt)
             let summary = CandidateSetSummary(id: set.id!, new.candidateSet)
             let state = ItemStateDerivation.derive(initialSetID: set.id!, sets: [set.id!: summary], log: [])
@@ -92,19 +92,20 @@ public struct StoreTransaction {
         }
         var set = CandidateSet(id: nil, itemID: itemID, ordinal: ordinal, createdAt: date)
         set.consensus = new.consensus
-        let inserted = try set.inserted(db)
+        set.id = try insertRow(set)
         for (position, candidate) in new.candidates.enumerated() {
-            _ = try insertCandidate(candidate, setID: inserted.id!, position: position)
+            _ = try insertCandidate(candidate, setID: set.id!, position: position)
         }
-        return inserted
+        return set
     }
 
     private func insertCandidate(_ new: NewCandidate, setID: Int64, position: Int) throws -> Candidate {
-        try Candidate(
+        var candidate = Candidate(
             id: nil, setID: setID, position: position, member: new.member, text: new.text,
             promptTokens: new.promptTokens, completionTokens: new.completionTokens,
-            latencyMilliseconds: new.latencyMilliseconds, error: new.error
-        ).inserted(db)
+            latencyMilliseconds: new.latencyMilliseconds, error: new.error)
+        candidate.id = try insertRow(candidate)
+        return candidate
     }
 
     static func validate(_ consensus: ConsensusResult, candidateCount count: Int) throws {

@@ -30,5 +30,40 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         case targetID = "target_id"
     }
 
+    /// Decoded by hand: the write path reads each item's log before every append.
+    public init(row: Row) throws {
+        guard let kind = DecisionKind(rawValue: row["kind"]) else {
+            throw StoreError.invalid("unknown decision kind \(String(describing: row["kind"] as String?))")
+        }
+        id = row["id"]
+        itemID = row["item_id"]
+        self.kind = kind
+        setID = row["set_id"]
+        candidate = row["candidate"]
+        text = row["text"]
+        reason = row["reason"]
+        targetID = row["target_id"]
+        curator = row["curator"]
+        at = row["at"]
+        note = row["note"]
+    }
+
+    public init(
+        id: Int64?, itemID: Int64, kind: DecisionKind, setID: Int64?, candidate: Int?, text: String?,
+        reason: String?, targetID: Int64?, curator: String, at: Date, note: String?
+    ) {
+        self.id = id
+        self.itemID = itemID
+        self.kind = kind
+        self.setID = setID
+        self.candidate = candidate
+        self.text = text
+        self.reason = reason
+        self.targetID = targetID
+        self.curator = curator
+        self.at = at
+        self.note = note
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,0 +1,32 @@
+import ArgumentParser
+import QuorumStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add items from a JSONL file to the store, all or nothing.",
+        discussion: """
+            Each line is {"instruction", "input", "candidates": [...]} (optionally "members": \
+            [...], who wrote each candidate; the consensus is computed) or an Alpaca record \
+            {"instruction", "input", "output"}. A missing "input" means "" (type B). One bad \
+            line stops the import, names the line and field, and stores nothing.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Argument(help: ArgumentHelp("The JSONL file; - or nothing reads standard input.", valueName: "file"))
+    var file: String?
+
+    func run() async throws {
+        let source: ImportSource = file.map { $0 == "-" ? .standardInput : .file(path: $0) } ?? .standardInput
+        let store = try openStore(storeOptions, access: .write(command: invokedCommandLine))
+        do {
+            let summary = try await store.importJSONL(from: source)
+            printError(
+                "imported \(summary.items) item\(summary.items == 1 ? "" : "s") from \(source.name) as run \(summary.runID) "
+                    + "(\(summary.pending) pending review, \(summary.discarded) discarded by consensus)")
+        } catch {
+            throw storeFailure(error)
+        }
+    }
+}

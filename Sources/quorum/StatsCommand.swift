@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import QuorumStore
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Counts by status and type, per-member win rates, curator agreement.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Print one JSON object instead of tables.")
+    var json = false
+
+    func run() async throws {
+        let store = try openStore(storeOptions, access: .read)
+        let stats: StoreStats
+        do {
+            stats = try await store.stats()
+        } catch {
+            throw storeFailure(error)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            print(String(decoding: try encoder.encode(stats), as: UTF8.self))
+        } else {
+            print(StatsReport(stats: stats, storePath: storeOptions.resolvedPath()).text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `--curator NAME`: who the decisions are recorded for.
+struct StoreCuratorOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Who the decisions are recorded for.", discussion: "Default: $QUORUM_CURATOR, else $USER.",
+        valueName: "name"))
+    var curator: String?
+
+    func resolvedCurator(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for candidate in [curator, environment["QUORUM_CURATOR"], environment["USER"], environment["LOGNAME"]] {
+            if let candidate, !candidate.allSatisfy(\.isWhitespace) { return candidate }
+        }
+        return "unknown"
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `--store PATH`, shared by every command that opens the curation store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The curation store (SQLite).", discussion: "Default: $QUORUM_STORE, else quorum.sqlite here.",
+        valueName: "path"))
+    var store: String?
+
+    /// The one place the store path is resolved: flag, then environment, then default.
+    func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let store, !store.isEmpty { return store }
+        if let fromEnvironment = environment["QUORUM_STORE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return "quorum.sqlite"
+    }
+}
