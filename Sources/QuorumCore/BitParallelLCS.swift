@@ -1,14 +1,19 @@
 /// Length of the longest common subsequence of token sequences, bit-parallel
-/// (Allison–Dix, Hyyrö): the pattern is held as one match mask per distinct token,
-/// one machine word per 64 positions, and each token of the other text costs a few
-/// word operations per word, with carries between words for long patterns.
+/// (Allison–Dix, Hyyrö): the pattern is held as one match mask per distinct token and
+/// each token of the other text costs a few word operations per 64 (or 128) positions,
+/// with carries between words for long patterns.
+///
+/// The loops are branch-free: a token absent from the pattern maps to an all-zero mask
+/// row (row 0). Since `matched = state & mask` is a subset of `state`, `state & ~mask`
+/// equals `state ^ matched`, one instruction fewer per word.
 public struct BitParallelLCS: Sendable {
-    /// Indexed by token id: the token's row in `masks`, or -1.
+    /// Indexed by token id: the token's row in `masks`; 0 (the zero row) when absent.
     private var rowOfToken: [Int32] = []
     private var masks: [UInt64] = []
     private var loadedTokens: [UInt32] = []
     public private(set) var patternLength = 0
-    private var words = 0
+    /// UInt64 words per mask row: 1 up to 64 positions, otherwise an even count (128-bit chunks).
+    private var stride = 1
 
     public init() {}
 
@@ -17,24 +22,33 @@ public struct BitParallelLCS: Sendable {
     }
 
     public mutating func load(_ pattern: UnsafeBufferPointer<UInt32>) {
-        for token in loadedTokens { rowOfToken[Int(token)] = -1 }
+        rowOfToken.withUnsafeMutableBufferPointer { rows in
+            for token in loadedTokens { rows[Int(token)] = 0 }
+        }
         loadedTokens.removeAll(keepingCapacity: true)
-        masks.removeAll(keepingCapacity: true)
+        loadedTokens.append(contentsOf: pattern)
         patternLength = pattern.count
-        words = (pattern.count + 63) / 64
-        for (position, token) in pattern.enumerated() {
-            let index = Int(token)
-            if index >= rowOfToken.count {
-                rowOfToken.append(contentsOf: repeatElement(-1, count: max(index + 1 - rowOfToken.count, rowOfToken.count)))
+        stride = pattern.count <= 64 ? 1 : ((pattern.count + 127) / 128) * 2
+        if let largest = pattern.max(), Int(largest) >= rowOfToken.count {
+            rowOfToken.append(contentsOf: repeatElement(0, count: max(Int(largest) + 1 - rowOfToken.count, rowOfToken.count)))
+        }
+        masks.removeAll(keepingCapacity: true)
+        masks.append(contentsOf: repeatElement(0, count: (pattern.count + 1) * stride))
+        let stride = self.stride
+        rowOfToken.withUnsafeMutableBufferPointer { rows in
+            masks.withUnsafeMutableBufferPointer { masks in
+                var rowCount: Int32 = 0
+                for position in 0..<pattern.count {
+                    let token = Int(truncatingIfNeeded: pattern[position])
+                    var row = rows[token]
+                    if row == 0 {
+                        rowCount &+= 1
+                        row = rowCount
+                        rows[token] = row
+                    }
+                    masks[Int(truncatingIfNeeded: row) &* stride &+ position >> 6] |= 1 << UInt64(position & 63)
+                }
             }
-            var row = Int(rowOfToken[index])
-            if row < 0 {
-                row = loadedTokens.count
-                rowOfToken[index] = Int32(row)
-                loadedTokens.append(token)
-                masks.append(contentsOf: repeatElement(0, count: words))
-            }
-            masks[row * words + position / 64] |= 1 << UInt64(position % 64)
         }
     }
 
@@ -46,61 +60,98 @@ public struct BitParallelLCS: Sendable {
         if patternLength == 0 || text.isEmpty { return 0 }
         return rowOfToken.withUnsafeBufferPointer { rows in
             masks.withUnsafeBufferPointer { masks in
-                words == 1
-                    ? Self.singleWord(text, rows, masks, patternLength)
-                    : Self.multiWord(text, rows, masks, patternLength, words)
+                switch stride {
+                case 1: return Self.word64(text, rows, masks, patternLength)
+                case 2: return Self.word128(text, rows, masks, patternLength)
+                case 4: return Self.word256(text, rows, masks, patternLength)
+                default: return Self.chunked128(text, rows, masks, patternLength, stride / 2)
+                }
             }
         }
     }
 
-    private static func singleWord(
+    @inline(__always)
+    private static func row(_ token: UInt32, _ rows: UnsafeBufferPointer<Int32>) -> Int {
+        let index = Int(truncatingIfNeeded: token)
+        return index < rows.count ? Int(truncatingIfNeeded: rows[index]) : 0
+    }
+
+    private static func word64(
         _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
         _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
     ) -> Int {
         var state = UInt64.max
-        let rowCount = rows.count
         for token in text {
-            let index = Int(token)
-            guard index < rowCount else { continue }
-            let row = rows[index]
-            guard row >= 0 else { continue }
-            let match = masks[Int(row)]
+            let match = masks[row(token, rows)]
             let matched = state & match
-            state = (state &+ matched) | (state & ~match)
+            state = (state &+ matched) | (state ^ matched)
         }
         let used = length == 64 ? UInt64.max : (1 << UInt64(length)) - 1
         return (~state & used).nonzeroBitCount
     }
 
-    private static func multiWord(
+    private static func word128(
         _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
-        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int, _ words: Int
+        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
     ) -> Int {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { state in
+        var state = UInt128.max
+        for token in text {
+            let base = row(token, rows) &* 2
+            let match = UInt128(masks[base &+ 1]) << 64 | UInt128(masks[base])
+            let matched = state & match
+            state = (state &+ matched) | (state ^ matched)
+        }
+        let used = length == 128 ? UInt128.max : (1 << UInt128(length)) - 1
+        return (~state & used).nonzeroBitCount
+    }
+
+    private static func word256(
+        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
+    ) -> Int {
+        var low = UInt128.max
+        var high = UInt128.max
+        for token in text {
+            let base = row(token, rows) &* 4
+            let lowMatch = UInt128(masks[base &+ 1]) << 64 | UInt128(masks[base])
+            let highMatch = UInt128(masks[base &+ 3]) << 64 | UInt128(masks[base &+ 2])
+            let lowMatched = low & lowMatch
+            let highMatched = high & highMatch
+            let (lowSum, carry) = low.addingReportingOverflow(lowMatched)
+            let highSum = high &+ highMatched &+ (carry ? 1 : 0)
+            low = lowSum | (low ^ lowMatched)
+            high = highSum | (high ^ highMatched)
+        }
+        let tail = length - 128
+        let used = tail == 128 ? UInt128.max : (1 << UInt128(tail)) - 1
+        return (~low).nonzeroBitCount + (~high & used).nonzeroBitCount
+    }
+
+    private static func chunked128(
+        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int, _ chunks: Int
+    ) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt128.self, capacity: chunks) { state in
             state.initialize(repeating: .max)
-            let rowCount = rows.count
             for token in text {
-                let index = Int(token)
-                guard index < rowCount else { continue }
-                let row = rows[index]
-                guard row >= 0 else { continue }
-                let base = Int(row) * words
-                var carry: UInt64 = 0
-                for word in 0..<words {
-                    let current = state[word]
-                    let match = masks[base + word]
+                let base = row(token, rows) &* chunks &* 2
+                var carry: UInt128 = 0
+                for chunk in 0..<chunks {
+                    let current = state[chunk]
+                    let offset = base &+ 2 &* chunk
+                    let match = UInt128(masks[offset &+ 1]) << 64 | UInt128(masks[offset])
                     let matched = current & match
-                    let (partial, overflowA) = current.addingReportingOverflow(matched)
-                    let (sum, overflowB) = partial.addingReportingOverflow(carry)
-                    carry = (overflowA || overflowB) ? 1 : 0
-                    state[word] = sum | (current & ~match)
+                    let sum = current &+ matched &+ carry
+                    // Carry out of a + b + c is the top bit of (a & b) | ((a | b) & ~sum); here b ⊆ a.
+                    carry = (matched | (current & ~sum)) >> 127
+                    state[chunk] = sum | (current ^ matched)
                 }
             }
             var lcs = 0
-            for word in 0..<(words - 1) { lcs += (~state[word]).nonzeroBitCount }
-            let tail = length - (words - 1) * 64
-            let used = tail == 64 ? UInt64.max : (1 << UInt64(tail)) - 1
-            lcs += (~state[words - 1] & used).nonzeroBitCount
+            for chunk in 0..<(chunks - 1) { lcs += (~state[chunk]).nonzeroBitCount }
+            let tail = length - (chunks - 1) * 128
+            let used = tail == 128 ? UInt128.max : (1 << UInt128(tail)) - 1
+            lcs += (~state[chunks - 1] & used).nonzeroBitCount
             return lcs
         }
     }
