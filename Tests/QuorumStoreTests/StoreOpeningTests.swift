@@ -4,15 +4,19 @@ import XCTest
 @testable import QuorumStore
 
 final class StoreOpeningTests: StoreTestCase {
-    func testNewStoreIsMarkedVersionedAndInWALMode() throws {
+    func testNewStoreIsMarkedVersionedAndInWALMode() async throws {
         let store = try openWriter()
+        _ = try await store.write { try $0.beginRun(source: "test", configJSON: "{}") }
         try store.close()
+        XCTAssertFalse(
+            FileManager.default.fileExists(atPath: path("quorum.sqlite-wal")), "closing the writer folds the WAL back in")
         XCTAssertEqual(try sqlitePragma(path("quorum.sqlite"), "application_id"), Int(StoreSchema.applicationID))
         XCTAssertEqual(try sqlitePragma(path("quorum.sqlite"), "user_version"), StoreSchema.currentVersion)
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path("quorum.sqlite"), configuration: configuration)
-        XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
+        let journalMode = try await queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(journalMode, "wal")
     }
 
     func testReopeningKeepsData() async throws {

@@ -54,6 +54,9 @@ public final class Store: Sendable {
 
     /// Closes the connections, then lets the next writer in.
     public func close() throws {
+        // Readers first: SQLite folds the WAL back into the file only when the last
+        // connection to close can write, and GRDB's close() would close the writer first.
+        pool.releaseMemory()
         try pool.close()
         writerLock?.release()
     }
