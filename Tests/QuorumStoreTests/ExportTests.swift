@@ -104,6 +104,21 @@ final class ExportTests: StoreTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp-") }, [])
     }
 
+    func testExportQueriesStreamWithoutASortStep() async throws {
+        let (store, _) = try await curatedStore()
+        let plans = try await rawQuery(store) { db in
+            let exporter = ItemExporter(db: db, request: ExportRequest())
+            let full = FullItemExporter(db: db, statusCondition: exporter.statusCondition)
+            return try [exporter.trainingRowsSQL, full.itemsSQL, FullItemExporter.candidatesSQL, FullItemExporter.decisionsSQL]
+                .map { sql in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ")
+                }
+        }
+        for plan in plans {
+            XCTAssertFalse(plan.contains("TEMP B-TREE"), "a sort would hold every selected row before the first is written: \(plan)")
+        }
+    }
+
     func testExportStreamsManyItemsInOrder() async throws {
         let store = try openWriter()
         try await store.write { transaction in

@@ -6,30 +6,33 @@ struct FullItemExporter {
     let db: Database
     let statusCondition: String
 
+    /// The three cursors of the merge join, each in item order without a sort step.
+    var itemsSQL: String {
+        """
+        SELECT id, run_id, type, instruction, input, generator, seed_ids, created_at,
+               status, output, chosen, current_set_id
+        FROM items NOT INDEXED WHERE \(statusCondition) ORDER BY id
+        """
+    }
+
+    static let candidatesSQL = """
+        SELECT s.item_id, s.id, s.ordinal, s.created_at, s.consensus_rule, s.consensus_choice,
+               s.consensus_scores, s.consensus_margin, s.consensus_matrix, s.consensus_discard,
+               c.position, c.member, c.text, c.prompt_tokens, c.completion_tokens, c.latency_ms, c.error
+        FROM candidate_sets s LEFT JOIN candidates c ON c.set_id = s.id
+        ORDER BY s.item_id, s.ordinal, c.position
+        """
+
+    static let decisionsSQL = """
+        SELECT item_id, id, kind, set_id, candidate, text, reason, target_id, curator, at, note
+        FROM decisions ORDER BY item_id, id
+        """
+
     func write(to output: ByteOutput) throws -> ExportSummary {
         let start = output.bytesWritten
-        let items = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, run_id, type, instruction, input, generator, seed_ids, created_at,
-                       status, output, chosen, current_set_id
-                FROM items WHERE \(statusCondition) ORDER BY id
-                """)
-        var sets = try OrderedRows(Row.fetchCursor(
-            db,
-            sql: """
-                SELECT s.item_id, s.id, s.ordinal, s.created_at, s.consensus_rule, s.consensus_choice,
-                       s.consensus_scores, s.consensus_margin, s.consensus_matrix, s.consensus_discard,
-                       c.position, c.member, c.text, c.prompt_tokens, c.completion_tokens, c.latency_ms, c.error
-                FROM candidate_sets s LEFT JOIN candidates c ON c.set_id = s.id
-                ORDER BY s.item_id, s.ordinal, c.position
-                """))
-        var decisions = try OrderedRows(Row.fetchCursor(
-            db,
-            sql: """
-                SELECT item_id, id, kind, set_id, candidate, text, reason, target_id, curator, at, note
-                FROM decisions ORDER BY item_id, id
-                """))
+        let items = try Row.fetchCursor(db, sql: itemsSQL)
+        var sets = try OrderedRows(Row.fetchCursor(db, sql: Self.candidatesSQL))
+        var decisions = try OrderedRows(Row.fetchCursor(db, sql: Self.decisionsSQL))
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0
         while let item = try items.next() {

@@ -22,23 +22,31 @@ struct ItemExporter {
         }
     }
 
+    /// Rows in id order by a plain scan: through the status index SQLite would sort every
+    /// selected row, text included, before returning the first.
+    var trainingRowsSQL: String {
+        "SELECT instruction, input, output FROM items NOT INDEXED WHERE \(statusCondition) AND output IS NOT NULL ORDER BY id"
+    }
+
     private func writeTrainingRows(to output: ByteOutput) throws -> ExportSummary {
         let skipped = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM items WHERE \(statusCondition) AND output IS NULL") ?? 0
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT instruction, input, output FROM items WHERE \(statusCondition) AND output IS NOT NULL ORDER BY id")
+        let rows = try Row.fetchCursor(db, sql: trainingRowsSQL)
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0
         let start = output.bytesWritten
         while let row = try rows.next() {
-            let instruction: String = row[0]
-            let input: String = row[1]
-            let outputText: String = row[2]
             json.removeAll()
-            if request.format == .alpaca {
-                Self.alpaca(&json, instruction: instruction, input: input, output: outputText)
-            } else {
-                Self.sharegpt(&json, instruction: instruction, input: input, output: outputText)
+            try Self.withText(row, 0) { instruction in
+                try Self.withText(row, 1) { input in
+                    try Self.withText(row, 2) { text in
+                        if request.format == .alpaca {
+                            Self.alpaca(&json, instruction: instruction, input: input, output: text)
+                        } else {
+                            Self.sharegpt(&json, instruction: instruction, input: input, output: text)
+                        }
+                    }
+                }
             }
             json.newline()
             try output.write(json.bytes)
@@ -48,19 +56,36 @@ struct ItemExporter {
         return ExportSummary(lines: lines, bytes: output.bytesWritten - start, skippedWithoutOutput: skipped)
     }
 
-    static func alpaca(_ json: inout JSONTextWriter, instruction: String, input: String, output: String) {
+    /// A text column's UTF-8 bytes, read in place: no String is made for the export's
+    /// largest columns.
+    private static func withText<T>(_ row: Row, _ index: Int, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T {
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            return try data.withUnsafeBytes(body)
+        }
+    }
+
+    static func alpaca(
+        _ json: inout JSONTextWriter, instruction: UnsafeRawBufferPointer, input: UnsafeRawBufferPointer,
+        output: UnsafeRawBufferPointer
+    ) {
         json.beginObject()
         json.key("instruction")
-        json.string(instruction)
+        json.string(utf8: instruction)
         json.key("input")
-        json.string(input)
+        json.string(utf8: input)
         json.key("output")
-        json.string(output)
+        json.string(utf8: output)
         json.endObject()
     }
 
+    private static let blankLine: StaticString = "\n\n"
+
     /// The human turn is the instruction, then a blank line and the input when there is one.
-    static func sharegpt(_ json: inout JSONTextWriter, instruction: String, input: String, output: String) {
+    static func sharegpt(
+        _ json: inout JSONTextWriter, instruction: UnsafeRawBufferPointer, input: UnsafeRawBufferPointer,
+        output: UnsafeRawBufferPointer
+    ) {
         json.beginObject()
         json.key("conversations")
         json.beginArray()
@@ -68,13 +93,18 @@ struct ItemExporter {
         json.key("from")
         json.string("human")
         json.key("value")
-        json.string(input.isEmpty ? instruction : instruction + "\n\n" + input)
+        if input.isEmpty {
+            json.string(utf8: instruction)
+        } else {
+            let separator = UnsafeRawBufferPointer(start: blankLine.utf8Start, count: blankLine.utf8CodeUnitCount)
+            json.string(utf8: instruction, separator, input)
+        }
         json.endObject()
         json.beginObject()
         json.key("from")
         json.string("gpt")
         json.key("value")
-        json.string(output)
+        json.string(utf8: output)
         json.endObject()
         json.endArray()
         json.endObject()

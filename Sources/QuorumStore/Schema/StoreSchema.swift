@@ -81,7 +81,6 @@ public enum StoreSchema {
                 note TEXT
             );
             CREATE INDEX decisions_by_item ON decisions(item_id, id);
-            CREATE INDEX candidate_sets_by_item ON candidate_sets(item_id, ordinal);
             CREATE INDEX items_by_status ON items(status, id);
             CREATE INDEX items_awaiting_review ON items(id) WHERE status IN ('pending', 'streaming');
             CREATE TRIGGER decisions_refuse_update BEFORE UPDATE ON decisions

@@ -50,6 +50,14 @@ public struct JSONTextWriter {
         appendEscaped(text)
     }
 
+    /// Writes one string value made of UTF-8 pieces (such as SQLite column bytes), joined.
+    public mutating func string(utf8 pieces: UnsafeRawBufferPointer...) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        for piece in pieces { appendEscapedContent(piece.assumingMemoryBound(to: UInt8.self)) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     public mutating func optionalString(_ text: String?) {
         if let text { string(text) } else { null() }
     }
@@ -127,18 +135,21 @@ public struct JSONTextWriter {
     private mutating func appendEscaped(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                appendEscape(for: byte)
-                runStart = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
-        }
+        text.withUTF8 { appendEscapedContent($0) }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies runs of bytes that need no escape in one go; escapes the rest.
+    private mutating func appendEscapedContent(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            appendEscape(for: byte)
+            runStart = index + 1
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
     }
 
     private mutating func appendEscape(for byte: UInt8) {
