@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what Quorum needs on Debian 12 beside the Swift toolchain, idempotently:
+# Debian packages (only the missing ones) and a Swift build of the package.
+set -euo pipefail
+
+packages=(libncurses-dev libsqlite3-dev tmux python3 python3-venv sqlite3)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    sudo_cmd=()
+    [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >&2
+fi
+
+if ! command -v swift >/dev/null; then
+    echo "setup: the Swift toolchain (6.1 or later) is not on PATH; install it from swift.org first" >&2
+    exit 69
+fi
