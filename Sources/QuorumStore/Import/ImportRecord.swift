@@ -1,5 +1,3 @@
-import Foundation
-
 /// One valid line of an import file.
 ///
 /// Accepted shapes: `{"instruction", "input", "candidates": [string, ...], "members"?: [string, ...]}`
@@ -13,7 +11,7 @@ public struct ImportRecord: Sendable, Equatable {
     public var isAlpaca: Bool
 
     /// Parses one line, or throws a message naming `source`, `line` and the field at fault.
-    static func parse(_ bytes: ArraySlice<UInt8>, source: String, line: Int, decoder: JSONDecoder) throws -> ImportRecord {
+    static func parse(_ bytes: ArraySlice<UInt8>, source: String, line: Int) throws -> ImportRecord {
         func fail(_ field: String?, _ message: String) -> ImportError {
             .badRecord(source: source, line: line, field: field, message: message)
         }
@@ -22,9 +20,9 @@ public struct ImportRecord: Sendable, Equatable {
         }
         let value: JSONValue
         do {
-            value = try decoder.decode(JSONValue.self, from: Data(bytes))
+            value = try JSONParser.parse(bytes)
         } catch {
-            throw fail(nil, "invalid JSON (\(Self.describe(error)))")
+            throw fail(nil, "invalid JSON: \(error)")
         }
         guard case .object(let fields) = value else {
             throw fail(nil, "expected a JSON object, found \(value.typeName)")
@@ -83,14 +81,5 @@ public struct ImportRecord: Sendable, Equatable {
             }
             return text
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard case DecodingError.dataCorrupted(let context) = error else { return "\(error)" }
-        if let underlying = context.underlyingError as NSError?,
-           let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String {
-            return detail
-        }
-        return context.debugDescription
     }
 }

@@ -6,7 +6,10 @@ struct JSONLineReader {
     private let descriptor: Int32
     private let source: String
     private var buffer: [UInt8] = []
+    private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     private var scanStart = 0
+    /// Where the search for the next newline resumes: bytes before it hold none.
+    private var searchStart = 0
     private var isAtEnd = false
     private(set) var lineNumber = 0
 
@@ -18,12 +21,14 @@ struct JSONLineReader {
     /// The next line's bytes, or nil at the end of input.
     mutating func nextLine() throws -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[scanStart...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[searchStart...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[scanStart..<newline]
                 scanStart = newline + 1
+                searchStart = scanStart
                 lineNumber += 1
                 return Self.droppingCarriageReturn(line)
             }
+            searchStart = buffer.count
             if isAtEnd {
                 guard scanStart < buffer.count else { return nil }
                 let line = buffer[scanStart...]
@@ -38,21 +43,17 @@ struct JSONLineReader {
     private mutating func fill() throws {
         if scanStart > 0 {
             buffer.removeSubrange(0..<scanStart)
+            searchStart -= scanStart
             scanStart = 0
         }
-        let chunk = 1 << 20
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunk))
         var count: Int
         repeat {
-            count = buffer.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress! + oldCount, chunk) }
+            count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, raw.count) }
         } while count < 0 && errno == EINTR
         guard count >= 0 else {
-            let code = errno
-            buffer.removeSubrange(oldCount...)
-            throw ImportError.cannotRead(source: source, message: FileAccess.message(code))
+            throw ImportError.cannotRead(source: source, message: FileAccess.message(errno))
         }
-        buffer.removeSubrange((oldCount + count)...)
+        buffer.append(contentsOf: chunk[0..<count])
         if count == 0 { isAtEnd = true }
     }
 

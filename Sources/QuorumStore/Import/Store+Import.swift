@@ -45,10 +45,9 @@ extension Store {
         let run = try transaction.beginRun(source: "import", configJSON: String(decoding: config.bytes, as: UTF8.self))
         var summary = ImportSummary(runID: run.id!, items: 0, pending: 0, discarded: 0)
         var reader = JSONLineReader(descriptor: descriptor, source: source.name)
-        let decoder = JSONDecoder()
         while let line = try reader.nextLine() {
             guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { continue }
-            let record = try ImportRecord.parse(line, source: source.name, line: reader.lineNumber, decoder: decoder)
+            let record = try ImportRecord.parse(line, source: source.name, line: reader.lineNumber)
             let members = record.members
                 ?? (record.isAlpaca ? ["imported"] : record.candidates.indices.map { "imported-\($0)" })
             let candidates = zip(members, record.candidates).map { NewCandidate(member: $0, text: $1) }

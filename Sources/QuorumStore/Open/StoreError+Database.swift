@@ -12,8 +12,7 @@ extension StoreError {
         case .SQLITE_READONLY:
             return StoreError.readOnly(path: path, reason: error.message ?? "SQLite refused to write")
         case .SQLITE_CANTOPEN:
-            return StoreError.readOnly(
-                path: path, reason: "SQLite cannot open it or create its -wal/-shm files (\(error.message ?? "?"))")
+            return StoreError.readOnly(path: path, reason: "SQLite cannot open it nor create its -wal and -shm files beside it")
         case .SQLITE_CORRUPT:
             return StoreError.io(path: path, message: "the database file is damaged (\(error.message ?? "corrupt"))")
         case .SQLITE_IOERR:

@@ -31,7 +31,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "run a writing command (such as `quorum import`) once to upgrade it"
         case .readOnly(let path, let reason):
             return "the store \(path) is read-only here: \(reason) "
-                + "(a WAL-mode SQLite store needs to write the file and its folder)"
+                + "(a WAL-mode store needs write access to the file and its folder)"
         case .locked(let path, let holder):
             let who = holder.map { "\($0)" } ?? "another process (it has not said which yet)"
             return "the store \(path) is being written by \(who); "

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The form in which a run's configuration is stored: canonical JSON with secrets removed.
 enum ConfigSnapshot {
     static let redactedMarker = "[redacted]"
@@ -8,7 +6,7 @@ enum ConfigSnapshot {
     static func redacted(_ json: String) throws -> String {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+            value = try JSONParser.parse(json.utf8)
         } catch {
             throw StoreError.invalid("a run's configuration must be JSON: \(error)")
         }
