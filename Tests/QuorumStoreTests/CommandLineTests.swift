@@ -68,6 +68,32 @@ final class CommandLineTests: StoreTestCase {
         XCTAssertEqual(try String(contentsOfFile: path("quorum.sqlite"), encoding: .utf8), "just some notes\n")
     }
 
+    func testNewerSchemaExits65AndIsUntouched() throws {
+        _ = try write(goodLine + "\n", to: "data.jsonl")
+        XCTAssertEqual(try QuorumBinary.run(["import", "data.jsonl"], in: folder).status, 0)
+        let queue = try DatabaseQueue(path: path("quorum.sqlite"))
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 7") }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path("quorum.sqlite")))
+        for arguments in [["stats"], ["import", "data.jsonl"]] {
+            let result = try QuorumBinary.run(arguments, in: folder)
+            XCTAssertEqual(result.status, 65, "\(arguments)")
+            XCTAssertTrue(result.standardError.contains("schema version 7, newer than this quorum knows (1)"), result.standardError)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("quorum.sqlite"))), before)
+    }
+
+    func testStatsJSONCarriesWinRates() throws {
+        _ = try write(#"{"instruction": "x", "candidates": ["a", "a", "b"], "members": ["p", "q", "r"]}"# + "\n", to: "data.jsonl")
+        XCTAssertEqual(try QuorumBinary.run(["import", "data.jsonl"], in: folder).status, 0)
+        let stats = try QuorumBinary.run(["stats", "--json"], in: folder)
+        let object = try JSONSerialization.jsonObject(with: Data(stats.standardOutput.utf8)) as? [String: Any]
+        let members = object?["members"] as? [[String: Any]]
+        XCTAssertEqual(members?.map { $0["consensusWinRate"] as? Double }, [1, 0, 0])
+        let text = try QuorumBinary.run(["stats"], in: folder)
+        XCTAssertTrue(text.standardOutput.contains("pending"), text.standardOutput)
+    }
+
     func testMissingStoreExits66AndStorePathComesFromTheEnvironmentToo() throws {
         let result = try QuorumBinary.run(["export", "--store", "absent.sqlite"], in: folder)
         XCTAssertEqual(result.status, 66)

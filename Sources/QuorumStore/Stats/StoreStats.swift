@@ -1,6 +1,6 @@
 /// Counts by status and type, per-member win rates and how often curators agree with the
 /// consensus; what `quorum stats` prints.
-public struct StoreStats: Sendable, Equatable, Codable {
+public struct StoreStats: Sendable, Equatable, Encodable {
     public var items: Int
     public var decisions: Int
     /// `counts[type][status]`, every type and status present (zeros included).
@@ -17,7 +17,7 @@ public struct StoreStats: Sendable, Equatable, Codable {
 }
 
 /// How one ensemble member fared over the items' current candidate sets that have a consensus.
-public struct MemberStats: Sendable, Equatable, Codable {
+public struct MemberStats: Sendable, Equatable, Encodable {
     public var member: String
     /// Candidate sets the member took part in.
     public var candidates: Int
@@ -30,4 +30,28 @@ public struct MemberStats: Sendable, Equatable, Codable {
 
     public var consensusWinRate: Double? { candidates == 0 ? nil : Double(consensusWins) / Double(candidates) }
     public var curatorPickRate: Double? { curatedItems == 0 ? nil : Double(curatorPicks) / Double(curatedItems) }
+
+    public init(member: String, candidates: Int, consensusWins: Int, curatedItems: Int, curatorPicks: Int) {
+        self.member = member
+        self.candidates = candidates
+        self.consensusWins = consensusWins
+        self.curatedItems = curatedItems
+        self.curatorPicks = curatorPicks
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case member, candidates, consensusWins, curatedItems, curatorPicks, consensusWinRate, curatorPickRate
+    }
+
+    /// The rates are written too, for readers of `quorum stats --json`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(member, forKey: .member)
+        try container.encode(candidates, forKey: .candidates)
+        try container.encode(consensusWins, forKey: .consensusWins)
+        try container.encode(curatedItems, forKey: .curatedItems)
+        try container.encode(curatorPicks, forKey: .curatorPicks)
+        try container.encode(consensusWinRate, forKey: .consensusWinRate)
+        try container.encode(curatorPickRate, forKey: .curatorPickRate)
+    }
 }
