@@ -120,12 +120,3 @@ public struct StoreTransaction {
         }
     }
 }
-
-extension CandidateSet {
-    init(id: Int64?, itemID: Int64, ordinal: Int, createdAt: Date) {
-        self.init(
-            id: id, itemID: itemID, ordinal: ordinal, createdAt: createdAt, consensusChoice: nil,
-            consensusRule: nil, consensusScores: nil, consensusMargin: nil, consensusMatrix: nil,
-            consensusDiscard: nil)
-    }
-}

@@ -50,3 +50,13 @@ public struct CandidateSet: Sendable, Equatable, Codable, FetchableRecord, Mutab
         }
     }
 }
+
+extension CandidateSet {
+    /// A set whose consensus is still to come.
+    init(id: Int64?, itemID: Int64, ordinal: Int, createdAt: Date) {
+        self.init(
+            id: id, itemID: itemID, ordinal: ordinal, createdAt: createdAt, consensusChoice: nil,
+            consensusRule: nil, consensusScores: nil, consensusMargin: nil, consensusMatrix: nil,
+            consensusDiscard: nil)
+    }
+}
