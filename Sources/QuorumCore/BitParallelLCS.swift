@@ -8,6 +8,7 @@
 /// equals `state ^ matched`, one instruction fewer per word.
 public struct BitParallelLCS: Sendable {
     /// Indexed by token id: the token's row in `masks`; 0 (the zero row) when absent.
+    /// Never empty once a pattern is loaded, and its last slot is always 0.
     private var rowOfToken: [Int32] = []
     private var masks: [UInt64] = []
     private var loadedTokens: [UInt32] = []
@@ -29,8 +30,9 @@ public struct BitParallelLCS: Sendable {
         loadedTokens.append(contentsOf: pattern)
         patternLength = pattern.count
         stride = pattern.count <= 64 ? 1 : ((pattern.count + 127) / 128) * 2
-        if let largest = pattern.max(), Int(largest) >= rowOfToken.count {
-            rowOfToken.append(contentsOf: repeatElement(0, count: max(Int(largest) + 1 - rowOfToken.count, rowOfToken.count)))
+        // The last slot stays 0 for ever: lookups clamp unknown ids to it without a branch.
+        if let largest = pattern.max(), Int(largest) + 1 >= rowOfToken.count {
+            rowOfToken.append(contentsOf: repeatElement(0, count: max(Int(largest) + 2 - rowOfToken.count, rowOfToken.count)))
         }
         masks.removeAll(keepingCapacity: true)
         masks.append(contentsOf: repeatElement(0, count: (pattern.count + 1) * stride))
@@ -61,8 +63,8 @@ public struct BitParallelLCS: Sendable {
         return rowOfToken.withUnsafeBufferPointer { rows in
             masks.withUnsafeBufferPointer { masks in
                 switch stride {
-                case 1: return Self.word64(text, rows, masks, patternLength)
-                case 2: return Self.word128(text, rows, masks, patternLength)
+                case 1: return Self.singleWord(UInt64.self, text, rows, masks, patternLength)
+                case 2: return Self.singleWord(UInt128.self, text, rows, masks, patternLength)
                 case 4: return Self.word256(text, rows, masks, patternLength)
                 default: return Self.chunked128(text, rows, masks, patternLength, stride / 2)
                 }
@@ -70,49 +72,13 @@ public struct BitParallelLCS: Sendable {
         }
     }
 
-    @inline(__always)
-    private static func row(_ token: UInt32, _ rows: UnsafeBufferPointer<Int32>) -> Int {
-        let index = Int(truncatingIfNeeded: token)
-        return index < rows.count ? Int(truncatingIfNeeded: rows[index]) : 0
-    }
-
-    private static func word64(
-        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
-        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
-    ) -> Int {
-        var state = UInt64.max
-        for token in text {
-            let match = masks[row(token, rows)]
-            let matched = state & match
-            state = (state &+ matched) | (state ^ matched)
-        }
-        let used = length == 64 ? UInt64.max : (1 << UInt64(length)) - 1
-        return (~state & used).nonzeroBitCount
-    }
-
-    private static func word128(
-        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
-        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
-    ) -> Int {
-        var state = UInt128.max
-        for token in text {
-            let base = row(token, rows) &* 2
-            let match = UInt128(masks[base &+ 1]) << 64 | UInt128(masks[base])
-            let matched = state & match
-            state = (state &+ matched) | (state ^ matched)
-        }
-        let used = length == 128 ? UInt128.max : (1 << UInt128(length)) - 1
-        return (~state & used).nonzeroBitCount
-    }
-
-    private static func word256(
-        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
-        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
-    ) -> Int {
+    private struct State256 {
         var low = UInt128.max
         var high = UInt128.max
-        for token in text {
-            let base = row(token, rows) &* 4
+
+        @inline(__always)
+        mutating func advance(_ row: Int, _ masks: UnsafeBufferPointer<UInt64>) {
+            let base = row &* 4
             let lowMatch = UInt128(masks[base &+ 1]) << 64 | UInt128(masks[base])
             let highMatch = UInt128(masks[base &+ 3]) << 64 | UInt128(masks[base &+ 2])
             let lowMatched = low & lowMatch
@@ -122,9 +88,45 @@ public struct BitParallelLCS: Sendable {
             low = lowSum | (low ^ lowMatched)
             high = highSum | (high ^ highMatched)
         }
-        let tail = length - 128
-        let used = tail == 128 ? UInt128.max : (1 << UInt128(tail)) - 1
-        return (~low).nonzeroBitCount + (~high & used).nonzeroBitCount
+
+        func lcs(_ length: Int) -> Int {
+            let tail = length - 128
+            let used = tail == 128 ? UInt128.max : (1 << UInt128(tail)) - 1
+            return (~low).nonzeroBitCount + (~high & used).nonzeroBitCount
+        }
+    }
+
+    @inline(__always)
+    private static func row(_ token: UInt32, _ rows: UnsafeBufferPointer<Int32>) -> Int {
+        let index = min(Int(truncatingIfNeeded: token), rows.count &- 1)
+        return Int(truncatingIfNeeded: rows[index])
+    }
+
+    /// One machine word (64 or 128 bits) covers the whole pattern.
+    @inline(__always)
+    private static func singleWord<Word: FixedWidthInteger & UnsignedInteger>(
+        _: Word.Type, _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
+    ) -> Int {
+        let bytes = UnsafeRawPointer(masks.baseAddress!)
+        let rowBytes = MemoryLayout<Word>.size
+        var state = Word.max
+        for token in text {
+            let match = bytes.loadUnaligned(fromByteOffset: row(token, rows) &* rowBytes, as: Word.self)
+            let matched = state & match
+            state = (state &+ matched) | (state ^ matched)
+        }
+        let used = length == Word.bitWidth ? Word.max : (1 << Word(length)) - 1
+        return (~state & used).nonzeroBitCount
+    }
+
+    private static func word256(
+        _ text: UnsafeBufferPointer<UInt32>, _ rows: UnsafeBufferPointer<Int32>,
+        _ masks: UnsafeBufferPointer<UInt64>, _ length: Int
+    ) -> Int {
+        var state = State256()
+        for token in text { state.advance(row(token, rows), masks) }
+        return state.lcs(length)
     }
 
     private static func chunked128(
