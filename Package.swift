@@ -8,10 +8,13 @@ let package = Package(
         .executable(name: "quorum", targets: ["quorum"]),
         .library(name: "QuorumCore", targets: ["QuorumCore"]),
         .library(name: "QuorumStore", targets: ["QuorumStore"]),
+        .library(name: "QuorumEngine", targets: ["QuorumEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "QuorumCore"),
@@ -19,16 +22,27 @@ let package = Package(
             name: "QuorumStore",
             dependencies: ["QuorumCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "QuorumEngine",
+            dependencies: [
+                "QuorumCore",
+                "QuorumStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "quorum",
             dependencies: [
                 "QuorumCore",
                 "QuorumStore",
+                "QuorumEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", "QuorumCore"]),
+        .testTarget(name: "QuorumEngineTests", dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,170 @@
+/// Everything `quorum.toml` configures. Parsed and validated by `QuorumConfigLoader`.
+public struct QuorumConfig: Sendable, Equatable {
+    public var members: [MemberConfig]
+    public var roles: Roles
+    public var filters: FilterConfig
+    public var generation: GenerationConfig
+    /// Seed tasks in Self-Instruct's format, relative to the config file's folder.
+    public var seedsPath: String
+    public var storePath: String
+    public var curator: String?
+
+    public init(
+        members: [MemberConfig], roles: Roles, filters: FilterConfig = FilterConfig(),
+        generation: GenerationConfig = GenerationConfig(), seedsPath: String, storePath: String,
+        curator: String? = nil
+    ) {
+        self.members = members
+        self.roles = roles
+        self.filters = filters
+        self.generation = generation
+        self.seedsPath = seedsPath
+        self.storePath = storePath
+        self.curator = curator
+    }
+
+    public func member(named name: String) -> MemberConfig? {
+        members.first { $0.name == name }
+    }
+}
+
+public enum MemberAPI: String, Sendable, Equatable, CaseIterable {
+    /// `/v1/completions`: a vanilla model continues a prompt.
+    case completions
+    /// `/v1/chat/completions`: an instruction-tuned model answers messages.
+    case chat
+}
+
+public enum Prompting: String, Sendable, Equatable, CaseIterable {
+    case fewShot = "few-shot"
+    case zeroShot = "zero-shot"
+}
+
+/// Sampling settings; a temperature of 0 is greedy decoding.
+public struct Decoding: Sendable, Equatable {
+    public var temperature: Double
+    public var topP: Double
+    public var topK: Int?
+    public var maxTokens: Int
+    public var stop: [String]
+    public var seed: Int?
+
+    public init(
+        temperature: Double = 0.7, topP: Double = 1, topK: Int? = 50, maxTokens: Int = 256,
+        stop: [String] = [], seed: Int? = nil
+    ) {
+        self.temperature = temperature
+        self.topP = topP
+        self.topK = topK
+        self.maxTokens = maxTokens
+        self.stop = stop
+        self.seed = seed
+    }
+}
+
+/// One ensemble member: a model behind an OpenAI-compatible endpoint.
+public struct MemberConfig: Sendable, Equatable {
+    public var name: String
+    /// Up to and including `/v1`, e.g. `http://127.0.0.1:8080/v1`.
+    public var baseURL: String
+    public var model: String
+    public var api: MemberAPI
+    public var prompting: Prompting
+    public var decoding: Decoding
+    public var maxConcurrency: Int
+    public var timeoutSeconds: Double
+    /// Retries after the first attempt.
+    public var retries: Int
+    /// The environment variable holding the API key; the key itself is never stored.
+    public var apiKeyEnv: String?
+
+    public init(
+        name: String, baseURL: String, model: String, api: MemberAPI = .completions,
+        prompting: Prompting = .fewShot, decoding: Decoding = Decoding(), maxConcurrency: Int = 4,
+        timeoutSeconds: Double = 120, retries: Int = 3, apiKeyEnv: String? = nil
+    ) {
+        self.name = name
+        self.baseURL = baseURL
+        self.model = model
+        self.api = api
+        self.prompting = prompting
+        self.decoding = decoding
+        self.maxConcurrency = maxConcurrency
+        self.timeoutSeconds = timeoutSeconds
+        self.retries = retries
+        self.apiKeyEnv = apiKeyEnv
+    }
+}
+
+/// Which member does what. Candidate 0 is always the instance generator's own output.
+public struct Roles: Sendable, Equatable {
+    public var instructionGenerator: String
+    public var instanceGenerator: String
+    /// Members that give additional outputs for each instance.
+    public var outputMembers: [String]
+
+    public init(instructionGenerator: String, instanceGenerator: String, outputMembers: [String]) {
+        self.instructionGenerator = instructionGenerator
+        self.instanceGenerator = instanceGenerator
+        self.outputMembers = outputMembers
+    }
+}
+
+/// Self-Instruct's filters and the consensus threshold (DESIGN.md section 1).
+public struct FilterConfig: Sendable, Equatable {
+    /// Instructions of this many words or fewer are dropped.
+    public var maxWordsTooShort: Int
+    /// Instructions of more than this many words are dropped.
+    public var maxWords: Int
+    public var blacklist: [String]
+    public var noveltyThreshold: Double
+    public var minAgreement: Double
+
+    public static let defaultBlacklist = [
+        "image", "images", "graph", "graphs", "picture", "pictures", "file", "files", "map", "maps",
+        "draw", "plot", "go to",
+    ]
+
+    public init(
+        maxWordsTooShort: Int = 3, maxWords: Int = 150, blacklist: [String] = Self.defaultBlacklist,
+        noveltyThreshold: Double = 0.7, minAgreement: Double = 0.01
+    ) {
+        self.maxWordsTooShort = maxWordsTooShort
+        self.maxWords = maxWords
+        self.blacklist = blacklist
+        self.noveltyThreshold = noveltyThreshold
+        self.minAgreement = minAgreement
+    }
+}
+
+/// Prompt sampling (the reference's numbers) and pacing.
+public struct GenerationConfig: Sendable, Equatable {
+    /// Seed of the prompt sampler, so runs reproduce.
+    public var seed: UInt64
+    public var seedDemonstrationsA: Int
+    public var machineDemonstrationsA: Int
+    public var seedDemonstrationsB: Int
+    public var machineDemonstrationsB: Int
+    public var instanceDemonstrationsA: Int
+    public var instanceDemonstrationsB: Int
+    /// The end marker after each demonstration (the reference: ` |EoS|`).
+    public var endMarker: String
+    /// The workbench pauses generation when this many items await review.
+    public var maxAwaitingReview: Int
+
+    public init(
+        seed: UInt64 = 0, seedDemonstrationsA: Int = 20, machineDemonstrationsA: Int = 4,
+        seedDemonstrationsB: Int = 8, machineDemonstrationsB: Int = 2, instanceDemonstrationsA: Int = 18,
+        instanceDemonstrationsB: Int = 15, endMarker: String = " |EoS|", maxAwaitingReview: Int = 50
+    ) {
+        self.seed = seed
+        self.seedDemonstrationsA = seedDemonstrationsA
+        self.machineDemonstrationsA = machineDemonstrationsA
+        self.seedDemonstrationsB = seedDemonstrationsB
+        self.machineDemonstrationsB = machineDemonstrationsB
+        self.instanceDemonstrationsA = instanceDemonstrationsA
+        self.instanceDemonstrationsB = instanceDemonstrationsB
+        self.endMarker = endMarker
+        self.maxAwaitingReview = maxAwaitingReview
+    }
+}
