@@ -1,0 +1,18 @@
+import QuorumStore
+import QuorumCore
+
+/// What the engine reports as it works; the workbench renders these live.
+public enum EngineEvent: Sendable, Equatable {
+    case instructionKept(type: ItemType, instruction: String)
+    case instructionFiltered(type: ItemType, instruction: String, reason: FilterReason)
+    case itemStarted(ticket: Int, type: ItemType, instruction: String)
+    /// The instance generator's answer parsed into an input (empty for type B) and candidate 0.
+    case instanceReady(ticket: Int, input: String)
+    /// The item was dropped before any output was requested (empty output, unparsable answer…).
+    case instanceFiltered(ticket: Int, reason: FilterReason)
+    case candidateToken(ticket: Int, candidate: Int, member: String, text: String)
+    case candidateFinished(ticket: Int, candidate: Int, member: String, text: String, error: String?)
+    case itemStored(ticket: Int, itemID: Int64, consensus: ConsensusResult)
+    case memberFailed(member: String, error: String)
+    case progress(stored: Int, target: Int)
+}

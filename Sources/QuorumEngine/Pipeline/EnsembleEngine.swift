@@ -1,0 +1,249 @@
+import Foundation
+import QuorumCore
+import QuorumStore
+
+public struct GenerationRequest: Sendable, Equatable {
+    public var count: Int
+    public var types: [ItemType]
+    /// Commit each consensus choice as `autoCurator`'s accept, for spot-checking later.
+    public var autoAccept: Bool
+    public var autoCurator: String
+
+    public init(count: Int, types: [ItemType] = ItemType.allCases, autoAccept: Bool = false, autoCurator: String = "auto") {
+        self.count = count
+        self.types = types
+        self.autoAccept = autoAccept
+        self.autoCurator = autoCurator
+    }
+}
+
+public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownMember(String)
+    case noSeeds(ItemType)
+    case generatorFailing(member: String, lastError: String)
+
+    public var description: String {
+        switch self {
+        case .unknownMember(let name): return "no ensemble member is named \"\(name)\""
+        case .noSeeds(let type): return "the seed pool has no type \(type.rawValue) tasks"
+        case .generatorFailing(let member, let error):
+            return "the generator \"\(member)\" keeps failing, stopping: \(error)"
+        }
+    }
+}
+
+/// Stages 1–4 of Ensemble-Instruct over the configured members, writing finished items to
+/// the store. Each item goes in with all its candidates and its consensus in one transaction,
+/// so stopping at any moment keeps exactly the items that were finished.
+public final class EnsembleEngine: Sendable {
+    public let config: QuorumConfig
+    let models: [String: any LanguageModel]
+    let sampler: PromptSampler
+    let store: Store
+
+    public init(config: QuorumConfig, models: [any LanguageModel], seeds: [Demonstration], store: Store) throws {
+        self.config = config
+        self.models = Dictionary(models.map { ($0.member.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sampler = PromptSampler(seeds: seeds, settings: config.generation)
+        self.store = store
+        for name in [config.roles.instructionGenerator, config.roles.instanceGenerator] + config.roles.outputMembers
+        where self.models[name] == nil {
+            throw EngineError.unknownMember(name)
+        }
+    }
+
+    /// Generates `request.count` items into run `runID`; returns how many were stored.
+    public func generate(
+        _ request: GenerationRequest, runID: Int64, earlierInstructions: [(ItemType, String)],
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> Int {
+        for type in request.types where (sampler.seeds[type] ?? []).isEmpty { throw EngineError.noSeeds(type) }
+        let supply = InstructionSupply(
+            sampler: sampler, filter: InstructionFilter(settings: config.filters), earlierInstructions: earlierInstructions)
+        let tickets = TicketCounter(target: request.count)
+        let failures = FailureTracker(limit: 5)
+        let workers = max(1, models[config.roles.instanceGenerator]!.member.maxConcurrency)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<workers {
+                group.addTask {
+                    while let ticket = await tickets.claim() {
+                        try Task.checkCancellation()
+                        let stored = try await self.produceItem(
+                            ticket: ticket, request: request, runID: runID, supply: supply, failures: failures,
+                            events: events)
+                        if stored {
+                            events(.progress(stored: await tickets.markStored(), target: request.count))
+                        } else {
+                            await tickets.release()
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return await tickets.stored
+    }
+
+    /// One item from instruction to store; false when it was dropped on the way.
+    private func produceItem(
+        ticket: Int, request: GenerationRequest, runID: Int64, supply: InstructionSupply, failures: FailureTracker,
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> Bool {
+        var random = sampler.random(for: UInt64(ticket) << 32)
+        let type = chooseType(request.types, random: &random)
+        guard let pending = try await nextInstruction(type, supply: supply, failures: failures, events: events) else {
+            return false
+        }
+        events(.itemStarted(ticket: ticket, type: type, instruction: pending.instruction))
+        let instanceMember = models[config.roles.instanceGenerator]!
+        let demonstrations = sampler.instanceDemonstrations(type: type, random: &random)
+        let endMarker = config.generation.endMarker
+        let prompt = InstancePrompt.instance(
+            for: pending.instruction, type: type, demonstrations: demonstrations, endMarker: endMarker)
+        let instance: LMCompletion
+        do {
+            instance = try await instanceMember.complete(
+                LMRequest(body: .prompt(prompt), decoding: decoding(instanceMember.member, stops: InstancePrompt.stops(endMarker: endMarker)))
+            ) { token in events(.candidateToken(ticket: ticket, candidate: 0, member: instanceMember.member.name, text: token)) }
+            await failures.succeeded(instanceMember.member.name)
+        } catch let error as LMError {
+            events(.memberFailed(member: instanceMember.member.name, error: error.description))
+            try await failures.failed(instanceMember.member.name, error)
+            return false
+        }
+        guard let parsed = InstancePrompt.parseInstance(instance.text, type: type, endMarker: endMarker) else {
+            events(.instanceFiltered(ticket: ticket, reason: .unparsable))
+            return false
+        }
+        if let reason = parsed.output.isEmpty ? FilterReason.emptyOutput : (type == .a && parsed.input.isEmpty ? .emptyInput : nil) {
+            events(.instanceFiltered(ticket: ticket, reason: reason))
+            return false
+        }
+        events(.instanceReady(ticket: ticket, input: parsed.input))
+        let first = NewCandidate(
+            member: instanceMember.member.name, text: parsed.output, promptTokens: instance.promptTokens,
+            completionTokens: instance.completionTokens, latencyMilliseconds: instance.latencySeconds * 1000)
+        events(.candidateFinished(ticket: ticket, candidate: 0, member: first.member, text: first.text, error: nil))
+
+        let others = await additionalOutputs(
+            ticket: ticket, instruction: pending.instruction, input: parsed.input, type: type,
+            demonstrations: demonstrations, events: events)
+        let candidates = [first] + others
+        var tokenizer = RougeTokenizer()
+        let consensus = CandidateSetConsensus.decide(
+            candidates.map { $0.error == nil ? $0.text : nil }, minAgreement: config.filters.minAgreement,
+            tokenizer: &tokenizer)
+        let item = NewItem(
+            runID: runID, instruction: pending.instruction, input: parsed.input, type: type,
+            generator: config.roles.instructionGenerator, seedIDs: pending.seedIDs,
+            candidateSet: NewCandidateSet(candidates: candidates, consensus: consensus))
+        let autoAccept = request.autoAccept && consensus.choice != nil
+        let curator = request.autoCurator
+        let stored = try await store.write { transaction in
+            let inserted = try transaction.insertItem(item)
+            if autoAccept { try transaction.append(.accept, to: inserted.id!, curator: curator) }
+            return inserted.id!
+        }
+        events(.itemStored(ticket: ticket, itemID: stored, consensus: consensus))
+        return true
+    }
+
+    /// A buffered instruction of `type`, generating a new batch when none is waiting.
+    private func nextInstruction(
+        _ type: ItemType, supply: InstructionSupply, failures: FailureTracker,
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> InstructionSupply.Pending? {
+        let generator = models[config.roles.instructionGenerator]!
+        for _ in 0..<8 {
+            if let pending = await supply.take(type) { return pending }
+            try Task.checkCancellation()
+            let (prompt, seedIDs) = await supply.prompt(type)
+            let marker = config.generation.endMarker.trimmingWhitespace()
+            let decoding = decoding(generator.member, stops: marker.isEmpty ? [] : [marker])
+            do {
+                let completion = try await generator.complete(LMRequest(body: .prompt(prompt), decoding: decoding)) { _ in }
+                await failures.succeeded(generator.member.name)
+                let instructions = InstructionPrompt.parse(
+                    completion.text, endMarker: config.generation.endMarker,
+                    truncated: completion.finishReason == "length")
+                for event in await supply.admit(instructions, type: type, seedIDs: seedIDs) { events(event) }
+            } catch let error as LMError {
+                events(.memberFailed(member: generator.member.name, error: error.description))
+                try await failures.failed(generator.member.name, error)
+            }
+        }
+        return nil
+    }
+
+    /// Step 3: every output member answers the instruction and input, concurrently.
+    private func additionalOutputs(
+        ticket: Int, instruction: String, input: String, type: ItemType, demonstrations: [Demonstration],
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async -> [NewCandidate] {
+        let endMarker = config.generation.endMarker
+        return await withTaskGroup(of: (Int, NewCandidate).self) { group in
+            for (offset, name) in config.roles.outputMembers.enumerated() {
+                let model = models[name]!
+                let position = offset + 1
+                group.addTask {
+                    let fewShot = model.member.prompting == .fewShot
+                    let prompt = fewShot
+                        ? InstancePrompt.output(for: instruction, input: input, type: type, demonstrations: demonstrations, endMarker: endMarker)
+                        : ZeroShotPrompt.make(instruction: instruction, input: input)
+                    let stops = fewShot ? InstancePrompt.stops(endMarker: endMarker) : []
+                    do {
+                        let completion = try await model.complete(
+                            LMRequest(body: .prompt(prompt), decoding: self.decoding(model.member, stops: stops))
+                        ) { token in events(.candidateToken(ticket: ticket, candidate: position, member: name, text: token)) }
+                        let text = fewShot
+                            ? InstancePrompt.parseOutput(completion.text, endMarker: endMarker)
+                            : completion.text.trimmingWhitespace()
+                        events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: text, error: nil))
+                        return (position, NewCandidate(
+                            member: name, text: text, promptTokens: completion.promptTokens,
+                            completionTokens: completion.completionTokens,
+                            latencyMilliseconds: completion.latencySeconds * 1000))
+                    } catch {
+                        let message = (error as? LMError)?.description ?? "cancelled"
+                        events(.memberFailed(member: name, error: message))
+                        events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: "", error: message))
+                        return (position, NewCandidate(member: name, text: "", error: message))
+                    }
+                }
+            }
+            var results: [(Int, NewCandidate)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    private func decoding(_ member: MemberConfig, stops: [String]) -> Decoding {
+        var decoding = member.decoding
+        for stop in stops where !decoding.stop.contains(stop) { decoding.stop.append(stop) }
+        return decoding
+    }
+
+    private func chooseType(_ types: [ItemType], random: inout SeededRandom) -> ItemType {
+        guard types.count > 1 else { return types.first ?? .a }
+        let countA = Double(sampler.seeds[.a]?.count ?? 0)
+        let countB = Double(sampler.seeds[.b]?.count ?? 0)
+        return Double.random(in: 0..<1, using: &random) < countA / max(1, countA + countB) ? .a : .b
+    }
+}
+
+/// Stops the run when the same member has failed `limit` requests in a row.
+actor FailureTracker {
+    let limit: Int
+    private var consecutive: [String: Int] = [:]
+
+    init(limit: Int) { self.limit = limit }
+
+    func succeeded(_ member: String) { consecutive[member] = 0 }
+
+    func failed(_ member: String, _ error: LMError) throws {
+        consecutive[member, default: 0] += 1
+        if consecutive[member]! >= limit {
+            throw EngineError.generatorFailing(member: member, lastError: error.description)
+        }
+    }
+}
