@@ -5,7 +5,7 @@ struct QuorumCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum",
         abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
-        subcommands: [RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
-                      ExportCommand.self, ImportCommand.self, StatsCommand.self, StoreDebugCommand.self]
+        subcommands: [GenerateCommand.self, RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
+                      ExportCommand.self, ImportCommand.self, StatsCommand.self, StoreDebugCommand.self, InitCommand.self]
     )
 }

@@ -1,0 +1,31 @@
+import GRDB
+
+/// A run with how many items it has produced so far.
+public struct RunProgress: Sendable, Equatable {
+    public var run: Run
+    public var itemCount: Int
+}
+
+extension Store {
+    /// Every item's type and instruction, oldest first: the machine part of the novelty pools.
+    public func instructionsByType() async throws -> [(ItemType, String)] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT type, instruction FROM items ORDER BY id")
+            return rows.compactMap { row -> (ItemType, String)? in
+                guard let type = ItemType(rawValue: row["type"]) else { return nil }
+                return (type, row["instruction"])
+            }
+        }
+    }
+
+    /// Runs made by `source`, newest first, each with its item count.
+    public func runs(source: String) async throws -> [RunProgress] {
+        try await read { db in
+            let runs = try Run.filter(Column("source") == source).order(Column("id").desc).fetchAll(db)
+            return try runs.map { run in
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE run_id = ?", arguments: [run.id]) ?? 0
+                return RunProgress(run: run, itemCount: count)
+            }
+        }
+    }
+}
