@@ -1,0 +1,25 @@
+/// Why a seed pool could not be loaded, located as precisely as the problem allows:
+/// `seed_tasks.jsonl:12: field "instances[0].output": expected a string, found a number`.
+public struct SeedLoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file as it was named to the loader.
+    public var file: String
+    /// 1-based; nil for problems with the whole file.
+    public var line: Int?
+    /// The field's path in the line's object, such as `instances[0].output`.
+    public var field: String?
+    public var problem: String
+
+    public init(file: String, line: Int? = nil, field: String? = nil, problem: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.problem = problem
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let field { text += ": field \"\(field)\"" }
+        return text + ": " + problem
+    }
+}
