@@ -8,11 +8,12 @@ public struct QuorumConfig: Sendable, Equatable {
     public var seedsPath: String
     public var storePath: String
     public var curator: String?
+    public var engine: EngineSettings
 
     public init(
         members: [MemberConfig], roles: Roles, filters: FilterConfig = FilterConfig(),
         generation: GenerationConfig = GenerationConfig(), seedsPath: String, storePath: String,
-        curator: String? = nil
+        curator: String? = nil, engine: EngineSettings = EngineSettings()
     ) {
         self.members = members
         self.roles = roles
@@ -21,6 +22,7 @@ public struct QuorumConfig: Sendable, Equatable {
         self.seedsPath = seedsPath
         self.storePath = storePath
         self.curator = curator
+        self.engine = engine
     }
 
     public func member(named name: String) -> MemberConfig? {
@@ -77,11 +79,14 @@ public struct MemberConfig: Sendable, Equatable {
     public var retries: Int
     /// The environment variable holding the API key; the key itself is never stored.
     public var apiKeyEnv: String?
+    /// The member runs on the embedded engine (its `base_url` was left out); `baseURL` is
+    /// empty until the engine is up (see `QuorumConfig.placingLocalMembers(at:)`).
+    public var usesLocalEngine: Bool
 
     public init(
         name: String, baseURL: String, model: String, api: MemberAPI = .completions,
         prompting: Prompting = .fewShot, decoding: Decoding = Decoding(), maxConcurrency: Int = 4,
-        timeoutSeconds: Double = 120, retries: Int = 3, apiKeyEnv: String? = nil
+        timeoutSeconds: Double = 120, retries: Int = 3, apiKeyEnv: String? = nil, usesLocalEngine: Bool = false
     ) {
         self.name = name
         self.baseURL = baseURL
@@ -93,6 +98,7 @@ public struct MemberConfig: Sendable, Equatable {
         self.timeoutSeconds = timeoutSeconds
         self.retries = retries
         self.apiKeyEnv = apiKeyEnv
+        self.usesLocalEngine = usesLocalEngine
     }
 }
 
