@@ -4,7 +4,31 @@ public protocol LanguageModel: Sendable {
 
     /// Completes `request`, calling `onToken` with each piece of text as it arrives.
     /// Throws `LMError`; `CancellationError` when the calling task is cancelled.
+    /// When an attempt fails after some text was delivered and is retried, the new attempt's text
+    /// follows from its beginning with no marker: callers that keep the streamed text should use
+    /// `streamCompletion(_:onEvent:)`, which announces each restart.
     func complete(_ request: LMRequest, onToken: @escaping @Sendable (String) -> Void) async throws -> LMCompletion
+
+    /// Completes `request` like `complete(_:onToken:)`, reporting tokens and restarts as events.
+    /// After `.restart` the text delivered so far is void; the returned completion holds only
+    /// the text of the attempt that succeeded. The default forwards to `complete(_:onToken:)`.
+    func streamCompletion(_ request: LMRequest, onEvent: @escaping @Sendable (LMStreamEvent) -> Void) async throws
+        -> LMCompletion
+
+    /// Counts for the workbench's status bar. The default, for members that do not measure, is all zeros.
+    var statistics: LMMemberStatistics { get }
+}
+
+extension LanguageModel {
+    public func streamCompletion(
+        _ request: LMRequest, onEvent: @escaping @Sendable (LMStreamEvent) -> Void
+    ) async throws -> LMCompletion {
+        try await complete(request) { onEvent(.token($0)) }
+    }
+
+    public var statistics: LMMemberStatistics {
+        LMMemberStatistics(member: member.name)
+    }
 }
 
 public struct ChatMessage: Sendable, Equatable {
