@@ -11,8 +11,12 @@ public enum EngineEvent: Sendable, Equatable {
     /// The item was dropped before any output was requested (empty output, unparsable answer…).
     case instanceFiltered(ticket: Int, reason: FilterReason)
     case candidateToken(ticket: Int, candidate: Int, member: String, text: String)
+    /// The member's request failed part-way and is retried: the text streamed so far is void.
+    case candidateRestarted(ticket: Int, candidate: Int, member: String, reason: String)
     case candidateFinished(ticket: Int, candidate: Int, member: String, text: String, error: String?)
     case itemStored(ticket: Int, itemID: Int64, consensus: ConsensusResult)
+    /// A rerun's new candidate set was recorded for `itemID` (a rerun of the instance stores a new item).
+    case rerunStored(ticket: Int, itemID: Int64, consensus: ConsensusResult)
     case memberFailed(member: String, error: String)
     case progress(stored: Int, target: Int)
 }

@@ -95,46 +95,27 @@ public final class EnsembleEngine: Sendable {
             return false
         }
         events(.itemStarted(ticket: ticket, type: type, instruction: pending.instruction))
-        let instanceMember = models[config.roles.instanceGenerator]!
-        let demonstrations = sampler.instanceDemonstrations(type: type, random: &random)
-        let endMarker = config.generation.endMarker
-        let prompt = InstancePrompt.instance(
-            for: pending.instruction, type: type, demonstrations: demonstrations, endMarker: endMarker)
-        let instance: LMCompletion
+        let instanceMember = config.roles.instanceGenerator
+        let instance: Instance
         do {
-            instance = try await instanceMember.complete(
-                LMRequest(body: .prompt(prompt), decoding: decoding(instanceMember.member, stops: InstancePrompt.stops(endMarker: endMarker)))
-            ) { token in events(.candidateToken(ticket: ticket, candidate: 0, member: instanceMember.member.name, text: token)) }
-            await failures.succeeded(instanceMember.member.name)
+            guard let generated = try await generateInstance(
+                ticket: ticket, instruction: pending.instruction, type: type, random: &random, events: events)
+            else { return false }
+            instance = generated
+            await failures.succeeded(instanceMember)
         } catch let error as LMError {
-            events(.memberFailed(member: instanceMember.member.name, error: error.description))
-            try await failures.failed(instanceMember.member.name, error)
+            events(.memberFailed(member: instanceMember, error: error.description))
+            try await failures.failed(instanceMember, error)
             return false
         }
-        guard let parsed = InstancePrompt.parseInstance(instance.text, type: type, endMarker: endMarker) else {
-            events(.instanceFiltered(ticket: ticket, reason: .unparsable))
-            return false
-        }
-        if let reason = parsed.output.isEmpty ? FilterReason.emptyOutput : (type == .a && parsed.input.isEmpty ? .emptyInput : nil) {
-            events(.instanceFiltered(ticket: ticket, reason: reason))
-            return false
-        }
-        events(.instanceReady(ticket: ticket, input: parsed.input))
-        let first = NewCandidate(
-            member: instanceMember.member.name, text: parsed.output, promptTokens: instance.promptTokens,
-            completionTokens: instance.completionTokens, latencyMilliseconds: instance.latencySeconds * 1000)
-        events(.candidateFinished(ticket: ticket, candidate: 0, member: first.member, text: first.text, error: nil))
-
         let others = await additionalOutputs(
-            ticket: ticket, instruction: pending.instruction, input: parsed.input, type: type,
-            demonstrations: demonstrations, events: events)
-        let candidates = [first] + others
-        var tokenizer = RougeTokenizer()
-        let consensus = CandidateSetConsensus.decide(
-            candidates.map { $0.error == nil ? $0.text : nil }, minAgreement: config.filters.minAgreement,
-            tokenizer: &tokenizer)
+            ticket: ticket, instruction: pending.instruction, input: instance.input, type: type,
+            demonstrations: instance.demonstrations, events: events)
+        try Task.checkCancellation()
+        let candidates = [instance.first] + others
+        let consensus = consensus(of: candidates)
         let item = NewItem(
-            runID: runID, instruction: pending.instruction, input: parsed.input, type: type,
+            runID: runID, instruction: pending.instruction, input: instance.input, type: type,
             generator: config.roles.instructionGenerator, seedIDs: pending.seedIDs,
             candidateSet: NewCandidateSet(candidates: candidates, consensus: consensus))
         let autoAccept = request.autoAccept && consensus.choice != nil
@@ -175,49 +156,7 @@ public final class EnsembleEngine: Sendable {
         return nil
     }
 
-    /// Step 3: every output member answers the instruction and input, concurrently.
-    private func additionalOutputs(
-        ticket: Int, instruction: String, input: String, type: ItemType, demonstrations: [Demonstration],
-        events: @escaping @Sendable (EngineEvent) -> Void
-    ) async -> [NewCandidate] {
-        let endMarker = config.generation.endMarker
-        return await withTaskGroup(of: (Int, NewCandidate).self) { group in
-            for (offset, name) in config.roles.outputMembers.enumerated() {
-                let model = models[name]!
-                let position = offset + 1
-                group.addTask {
-                    let fewShot = model.member.prompting == .fewShot
-                    let prompt = fewShot
-                        ? InstancePrompt.output(for: instruction, input: input, type: type, demonstrations: demonstrations, endMarker: endMarker)
-                        : ZeroShotPrompt.make(instruction: instruction, input: input)
-                    let stops = fewShot ? InstancePrompt.stops(endMarker: endMarker) : []
-                    do {
-                        let completion = try await model.complete(
-                            LMRequest(body: .prompt(prompt), decoding: self.decoding(model.member, stops: stops))
-                        ) { token in events(.candidateToken(ticket: ticket, candidate: position, member: name, text: token)) }
-                        let text = fewShot
-                            ? InstancePrompt.parseOutput(completion.text, endMarker: endMarker)
-                            : completion.text.trimmingWhitespace()
-                        events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: text, error: nil))
-                        return (position, NewCandidate(
-                            member: name, text: text, promptTokens: completion.promptTokens,
-                            completionTokens: completion.completionTokens,
-                            latencyMilliseconds: completion.latencySeconds * 1000))
-                    } catch {
-                        let message = (error as? LMError)?.description ?? "cancelled"
-                        events(.memberFailed(member: name, error: message))
-                        events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: "", error: message))
-                        return (position, NewCandidate(member: name, text: "", error: message))
-                    }
-                }
-            }
-            var results: [(Int, NewCandidate)] = []
-            for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }.map(\.1)
-        }
-    }
-
-    private func decoding(_ member: MemberConfig, stops: [String]) -> Decoding {
+    func decoding(_ member: MemberConfig, stops: [String]) -> Decoding {
         var decoding = member.decoding
         for stop in stops where !decoding.stop.contains(stop) { decoding.stop.append(stop) }
         return decoding

@@ -1,0 +1,63 @@
+import QuorumCore
+import QuorumStore
+
+extension EnsembleEngine {
+    /// Asks every member again for the item's output (the instance generator few-shot, given
+    /// the same input) and records the new candidate set as a rerun in the item's log.
+    @discardableResult
+    public func rerunOutputs(
+        itemID: Int64, ticket: Int, curator: String, events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> ConsensusResult {
+        let detail = try await store.item(itemID)
+        let item = detail.item
+        var random = sampler.random(for: UInt64(bitPattern: itemID) << 20 | UInt64(detail.candidateSet.ordinal + 1))
+        let demonstrations = sampler.instanceDemonstrations(type: item.type, random: &random)
+        let first = await answer(
+            models[config.roles.instanceGenerator]!, position: 0, ticket: ticket, instruction: item.instruction,
+            input: item.input, type: item.type, demonstrations: demonstrations, events: events)
+        let others = await additionalOutputs(
+            ticket: ticket, instruction: item.instruction, input: item.input, type: item.type,
+            demonstrations: demonstrations, events: events)
+        try Task.checkCancellation()
+        let candidates = [first] + others
+        let consensus = consensus(of: candidates)
+        let newSet = NewCandidateSet(candidates: candidates, consensus: consensus)
+        _ = try await store.write { try $0.append(.rerun(newSet), to: itemID, curator: curator) }
+        events(.rerunStored(ticket: ticket, itemID: itemID, consensus: consensus))
+        return consensus
+    }
+
+    /// Generates a new instance (input and every output) for the item's instruction. The store
+    /// keeps inputs with their items, so the new instance is a new item of the same run, and
+    /// the old one is rejected with a note that names it. Returns the new item's id, or nil
+    /// when the new instance was dropped (the old item is then left as it was).
+    public func rerunInstance(
+        itemID: Int64, ticket: Int, curator: String, events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> Int64? {
+        let detail = try await store.item(itemID)
+        let item = detail.item
+        var random = sampler.random(for: UInt64(bitPattern: itemID) << 20 | 0xFFFFF)
+        events(.itemStarted(ticket: ticket, type: item.type, instruction: item.instruction))
+        guard let instance = try await generateInstance(
+            ticket: ticket, instruction: item.instruction, type: item.type, random: &random, events: events)
+        else { return nil }
+        let others = await additionalOutputs(
+            ticket: ticket, instruction: item.instruction, input: instance.input, type: item.type,
+            demonstrations: instance.demonstrations, events: events)
+        try Task.checkCancellation()
+        let candidates = [instance.first] + others
+        let consensus = consensus(of: candidates)
+        let replacement = NewItem(
+            runID: item.runID, instruction: item.instruction, input: instance.input, type: item.type,
+            generator: item.generator, seedIDs: item.seedIDs,
+            candidateSet: NewCandidateSet(candidates: candidates, consensus: consensus))
+        let newID = try await store.write { transaction in
+            let inserted = try transaction.insertItem(replacement)
+            try transaction.append(
+                .reject(reason: "instance rerun as item \(inserted.id!)"), to: itemID, curator: curator)
+            return inserted.id!
+        }
+        events(.itemStored(ticket: ticket, itemID: newID, consensus: consensus))
+        return newID
+    }
+}

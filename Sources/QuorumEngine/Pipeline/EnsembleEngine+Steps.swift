@@ -1,0 +1,118 @@
+import QuorumCore
+import QuorumStore
+
+/// The steps an item goes through, shared by generation and reruns.
+extension EnsembleEngine {
+    struct Instance: Sendable {
+        var input: String
+        var first: NewCandidate
+        var demonstrations: [Demonstration]
+    }
+
+    /// Step 2: the instance generator writes an input (type A) and the first output.
+    /// Nil when the answer is dropped; the reason has been reported.
+    func generateInstance(
+        ticket: Int, instruction: String, type: ItemType, random: inout SeededRandom,
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> Instance? {
+        let model = models[config.roles.instanceGenerator]!
+        let demonstrations = sampler.instanceDemonstrations(type: type, random: &random)
+        let endMarker = config.generation.endMarker
+        let prompt = InstancePrompt.instance(for: instruction, type: type, demonstrations: demonstrations, endMarker: endMarker)
+        let completion = try await stream(
+            model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker), ticket: ticket, candidate: 0,
+            events: events)
+        guard let parsed = InstancePrompt.parseInstance(completion.text, type: type, endMarker: endMarker) else {
+            events(.instanceFiltered(ticket: ticket, reason: .unparsable))
+            return nil
+        }
+        if parsed.output.isEmpty || (type == .a && parsed.input.isEmpty) {
+            events(.instanceFiltered(ticket: ticket, reason: parsed.output.isEmpty ? .emptyOutput : .emptyInput))
+            return nil
+        }
+        events(.instanceReady(ticket: ticket, input: parsed.input))
+        let first = NewCandidate(
+            member: model.member.name, text: parsed.output, promptTokens: completion.promptTokens,
+            completionTokens: completion.completionTokens, latencyMilliseconds: completion.latencySeconds * 1000)
+        events(.candidateFinished(ticket: ticket, candidate: 0, member: first.member, text: first.text, error: nil))
+        return Instance(input: parsed.input, first: first, demonstrations: demonstrations)
+    }
+
+    /// One member's answer to an instruction and input: few-shot with demonstration blocks,
+    /// or zero-shot with `instruction + "\n" + input`. A failure becomes a candidate with an error.
+    func answer(
+        _ model: any LanguageModel, position: Int, ticket: Int, instruction: String, input: String, type: ItemType,
+        demonstrations: [Demonstration], events: @escaping @Sendable (EngineEvent) -> Void
+    ) async -> NewCandidate {
+        let endMarker = config.generation.endMarker
+        let fewShot = model.member.prompting == .fewShot
+        let prompt = fewShot
+            ? InstancePrompt.output(for: instruction, input: input, type: type, demonstrations: demonstrations, endMarker: endMarker)
+            : ZeroShotPrompt.make(instruction: instruction, input: input)
+        let name = model.member.name
+        do {
+            let completion = try await stream(
+                model, prompt: prompt, stops: fewShot ? InstancePrompt.stops(endMarker: endMarker) : [], ticket: ticket,
+                candidate: position, events: events)
+            let text = fewShot
+                ? InstancePrompt.parseOutput(completion.text, endMarker: endMarker)
+                : completion.text.trimmingWhitespace()
+            events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: text, error: nil))
+            return NewCandidate(
+                member: name, text: text, promptTokens: completion.promptTokens,
+                completionTokens: completion.completionTokens, latencyMilliseconds: completion.latencySeconds * 1000)
+        } catch {
+            let message = (error as? LMError)?.description ?? "cancelled"
+            if error is LMError { events(.memberFailed(member: name, error: message)) }
+            events(.candidateFinished(ticket: ticket, candidate: position, member: name, text: "", error: message))
+            return NewCandidate(member: name, text: "", error: message)
+        }
+    }
+
+    /// Step 3: every output member answers, concurrently; candidates come back in member order.
+    func additionalOutputs(
+        ticket: Int, instruction: String, input: String, type: ItemType, demonstrations: [Demonstration],
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async -> [NewCandidate] {
+        await withTaskGroup(of: (Int, NewCandidate).self) { group in
+            for (offset, name) in config.roles.outputMembers.enumerated() {
+                let model = models[name]!
+                group.addTask {
+                    let candidate = await self.answer(
+                        model, position: offset + 1, ticket: ticket, instruction: instruction, input: input, type: type,
+                        demonstrations: demonstrations, events: events)
+                    return (offset + 1, candidate)
+                }
+            }
+            var results: [(Int, NewCandidate)] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
+        }
+    }
+
+    /// Step 4 over the candidates that were produced.
+    func consensus(of candidates: [NewCandidate]) -> ConsensusResult {
+        var tokenizer = RougeTokenizer()
+        return CandidateSetConsensus.decide(
+            candidates.map { $0.error == nil ? $0.text : nil }, minAgreement: config.filters.minAgreement,
+            tokenizer: &tokenizer)
+    }
+
+    /// A streamed completion whose tokens and restarts become events.
+    func stream(
+        _ model: any LanguageModel, prompt: String, stops: [String], ticket: Int, candidate: Int,
+        events: @escaping @Sendable (EngineEvent) -> Void
+    ) async throws -> LMCompletion {
+        var decoding = model.member.decoding
+        for stop in stops where !decoding.stop.contains(stop) { decoding.stop.append(stop) }
+        let name = model.member.name
+        return try await model.streamCompletion(LMRequest(body: .prompt(prompt), decoding: decoding)) { event in
+            switch event {
+            case .token(let text):
+                events(.candidateToken(ticket: ticket, candidate: candidate, member: name, text: text))
+            case .restart(_, let reason, _):
+                events(.candidateRestarted(ticket: ticket, candidate: candidate, member: name, reason: reason.description))
+            }
+        }
+    }
+}
