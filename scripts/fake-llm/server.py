@@ -133,6 +133,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Plumbing ----------------------------------------------------------------------------------
 
+    def setup(self):
+        super().setup()
+        # Streams are many small writes: without this, Nagle's algorithm and the client's delayed
+        # acknowledgements add tens of milliseconds to each answer.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format, *args):
         if self.server.options.verbose:
             sys.stderr.write("fake-llm: " + (format % args) + "\n")
