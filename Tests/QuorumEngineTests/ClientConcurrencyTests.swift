@@ -4,22 +4,22 @@ import XCTest
 /// The per-member concurrency limit, against the server and on the limiter alone.
 final class ClientConcurrencyTests: XCTestCase {
     func testServerNeverSeesMoreThanTheLimit() async throws {
-        let server = try FakeServerProcess(arguments: ["--latency", "0.15"])
+        let server = try FakeServerProcess(arguments: ["--latency", "0.3"])
         defer { server.stop() }
         let model = server.model(maxConcurrency: 3)
 
         let texts = try await withThrowingTaskGroup(of: String.self) { group in
-            for index in 0..<9 {
+            for index in 0..<6 {
                 group.addTask { try await model.complete(.prompt("Task number \(index)\n")) { _ in }.text }
             }
             return try await group.reduce(into: []) { $0.append($1) }
         }
 
-        XCTAssertEqual(texts.count, 9)
+        XCTAssertEqual(texts.count, 6)
         let statistics = try await server.statistics()
         XCTAssertEqual(statistics.maxInFlight, 3)
-        XCTAssertEqual(statistics.completions, 9)
-        XCTAssertEqual(model.statistics.completed, 9)
+        XCTAssertEqual(statistics.completions, 6)
+        XCTAssertEqual(model.statistics.completed, 6)
         XCTAssertEqual(model.statistics.inFlight, 0)
         XCTAssertEqual(model.statistics.queued, 0)
     }
