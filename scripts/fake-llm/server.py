@@ -15,6 +15,7 @@ import os
 import re
 import select
 import socket
+import stat
 import sys
 import threading
 import time
@@ -55,7 +56,7 @@ def parse_arguments(argv):
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="exit after this many requests")
     parser.add_argument("--max-seconds", type=float, default=3600.0, help="exit after this many seconds")
     parser.add_argument("--ignore-stdin", action="store_true",
-                        help="keep running when stdin closes (for a shell's background job)")
+                        help="keep running when a piped stdin closes")
     parser.add_argument("--verbose", action="store_true", help="log each request to stderr")
     return parser.parse_args(argv)
 
@@ -482,7 +483,7 @@ def watch(server, options):
     """Ends the process when its parent dies, its stdin closes, or its budget runs out."""
     parent = os.getppid()
     stdin_closed = threading.Event()
-    if not options.ignore_stdin:
+    if not options.ignore_stdin and stdin_is_a_pipe():
         def read_stdin():
             try:
                 while sys.stdin.buffer.read(4096):
@@ -500,6 +501,15 @@ def watch(server, options):
         time.sleep(0.05)
     sys.stdout.flush()
     os._exit(0)
+
+
+def stdin_is_a_pipe():
+    """Only a pipe or socket tells of its writer's end; /dev/null or a file would end us at once."""
+    try:
+        mode = os.fstat(sys.stdin.fileno()).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
 def main(argv):
