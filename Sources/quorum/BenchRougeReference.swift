@@ -36,9 +36,8 @@ struct BenchRougeReference {
     }
 
     /// Finds the repository holding the scripts: next to the executable's build folder, or the current directory.
-    static func locateRepository(explicit: String?) -> URL? {
+    static func locateRepository(explicit: String?, marker script: String = "scripts/bench/rouge_reference.py") -> URL? {
         if let explicit { return URL(fileURLWithPath: explicit) }
-        let script = "scripts/bench/rouge_reference.py"
         var candidates = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath)]
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {

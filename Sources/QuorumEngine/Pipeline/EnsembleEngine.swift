@@ -62,7 +62,10 @@ public final class EnsembleEngine: Sendable {
             sampler: sampler, filter: InstructionFilter(settings: config.filters), earlierInstructions: earlierInstructions)
         let tickets = TicketCounter(target: request.count)
         let failures = FailureTracker(limit: 5)
-        let workers = max(1, models[config.roles.instanceGenerator]!.member.maxConcurrency)
+        // Each item spends about a third of its time on each stage (instruction, instance,
+        // outputs); three workers per generator slot keep the generator busy while outputs stream.
+        // The members' own limits still cap what is in flight.
+        let workers = min(request.count, max(1, models[config.roles.instanceGenerator]!.member.maxConcurrency * 3))
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
                 group.addTask {
