@@ -31,6 +31,14 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        .target(
+            name: "QuorumTUI",
+            dependencies: [
+                "CNcurses", "QuorumCore", "QuorumStore", "QuorumEngine",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "quorum",
             dependencies: [
@@ -43,6 +51,7 @@ let package = Package(
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", "QuorumCore"]),
         .testTarget(name: "QuorumEngineTests", dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore"]),
+        .testTarget(name: "QuorumTUITests", dependencies: ["QuorumTUI", "QuorumStore", "QuorumCore", "QuorumEngine"]),
     ],
     swiftLanguageModes: [.v6]
 )
