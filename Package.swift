@@ -51,7 +51,10 @@ let package = Package(
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", "QuorumCore"]),
         .testTarget(name: "QuorumEngineTests", dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore"]),
-        .testTarget(name: "QuorumTUITests", dependencies: ["QuorumTUI", "QuorumStore", "QuorumCore", "QuorumEngine"]),
+        .testTarget(
+            name: "QuorumTUITests", dependencies: ["QuorumTUI", "QuorumStore", "QuorumCore", "QuorumEngine"],
+            exclude: ["Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

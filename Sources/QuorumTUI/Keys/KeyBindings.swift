@@ -1,0 +1,116 @@
+/// What a key does on the main screen.
+public enum WorkbenchCommand: Sendable, Hashable {
+    case accept, override, edit, reject, rerunOutputs, rerunInstance, undo
+    case next, previous, pageDown, pageUp, first, last
+    case expandNext, expandPrevious
+    case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
+}
+
+/// What a key does while a prompt (`:`, `/`, a reject reason) is open.
+public enum PromptCommand: Sendable, Hashable {
+    case submit, cancel, deleteBackward, clear
+}
+
+/// What a key does while the help overlay is open.
+public enum HelpCommand: Sendable, Hashable {
+    case scrollDown, scrollUp, close
+}
+
+/// One row of a binding table: the keys, how help writes them, and what they do.
+public struct KeyBinding<Command: Sendable & Hashable>: Sendable {
+    public var keys: [Key]
+    /// Help's name for the keys when listing each would be noise, like "0–9".
+    public var label: String?
+    public var command: Command
+    public var summary: String
+    /// The word the status bar's key hint uses, for the bindings it lists.
+    public var hint: String?
+
+    public init(_ keys: [Key], _ command: Command, _ summary: String, label: String? = nil, hint: String? = nil) {
+        self.keys = keys
+        self.command = command
+        self.summary = summary
+        self.label = label
+        self.hint = hint
+    }
+
+    public var keyLabel: String {
+        label ?? keys.map(\.label).joined(separator: ", ")
+    }
+
+    /// The first key alone, for the status bar's hint.
+    public var shortKeyLabel: String {
+        label ?? keys.first?.label ?? ""
+    }
+}
+
+/// The binding tables. The reducer looks keys up here and the help overlay is generated from
+/// the same tables, so the two cannot disagree.
+public enum KeyBindings {
+    public static let digitKeys: [Key] = (0...9).map { .character(Character(String($0))) }
+
+    public static let decide: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("a"), .enter], .accept, "accept the consensus choice", hint: "accept"),
+        KeyBinding(digitKeys, .override, "override: take candidate k instead", label: "0–9", hint: "take"),
+        KeyBinding([.character("e")], .edit, "edit the chosen text in $EDITOR", hint: "edit"),
+        KeyBinding([.character("x")], .reject, "reject, with a reason", hint: "reject"),
+        KeyBinding([.character("r")], .rerunOutputs, "rerun the outputs", hint: "rerun"),
+        KeyBinding([.character("R")], .rerunInstance, "rerun the whole instance"),
+        KeyBinding([.character("u")], .undo, "undo the last decision (no limit)", hint: "undo"),
+    ]
+
+    public static let navigate: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("j"), .down], .next, "next item"),
+        KeyBinding([.character("k"), .up], .previous, "previous item"),
+        KeyBinding([.pageDown, .control("d")], .pageDown, "a page down the queue"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "a page up the queue"),
+        KeyBinding([.character("g"), .home], .first, "first item"),
+        KeyBinding([.character("G"), .end], .last, "last loaded item"),
+        KeyBinding([.character("J")], .expandNext, "expand the next candidate"),
+        KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
+    ]
+
+    public static let view: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("/")], .search, "search instructions, inputs and outputs", hint: "search"),
+        KeyBinding([.character("f")], .cycleFilter, "cycle the status filter", hint: "filter"),
+        KeyBinding([.character(":")], .commandLine, "command line"),
+        KeyBinding([.character("p")], .togglePause, "pause or resume the engine"),
+        KeyBinding([.character("t")], .cycleTheme, "cycle themes"),
+        KeyBinding([.character("?")], .help, "this help", hint: "help"),
+        KeyBinding([.escape], .cancel, "clear the search and the message"),
+        KeyBinding([.character("q")], .quit, "quit", hint: "quit"),
+    ]
+
+    public static let main: [(title: String, bindings: [KeyBinding<WorkbenchCommand>])] = [
+        ("Decide", decide), ("Move", navigate), ("View", view),
+    ]
+
+    public static let prompt: [KeyBinding<PromptCommand>] = [
+        KeyBinding([.enter], .submit, "run the command, search or reject"),
+        KeyBinding([.escape], .cancel, "close the prompt"),
+        KeyBinding([.backspace], .deleteBackward, "delete the last character"),
+        KeyBinding([.control("u")], .clear, "clear the line"),
+    ]
+
+    public static let help: [KeyBinding<HelpCommand>] = [
+        KeyBinding([.character("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.character("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.character("?"), .escape, .character("q")], .close, "close the help"),
+    ]
+
+    private static let mainLookup = lookup(main.flatMap(\.bindings))
+    private static let promptLookup = lookup(prompt)
+    private static let helpLookup = lookup(help)
+
+    public static func command(for key: Key) -> WorkbenchCommand? { mainLookup[key] }
+    public static func promptCommand(for key: Key) -> PromptCommand? { promptLookup[key] }
+    public static func helpCommand(for key: Key) -> HelpCommand? { helpLookup[key] }
+
+    private static func lookup<Command>(_ table: [KeyBinding<Command>]) -> [Key: Command] {
+        var result: [Key: Command] = [:]
+        for binding in table {
+            for key in binding.keys where result[key] == nil { result[key] = binding.command }
+        }
+        return result
+    }
+}

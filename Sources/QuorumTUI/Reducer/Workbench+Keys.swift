@@ -1,0 +1,214 @@
+import QuorumStore
+
+extension Workbench {
+    static func handleKey(_ key: Key, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if key == .resize { return [] }
+        switch state.overlay {
+        case .help(let scroll):
+            return helpKey(key, scroll: scroll, &state)
+        case .prompt(let prompt):
+            return promptKey(key, prompt, &state)
+        case nil:
+            break
+        }
+        state.status.message = nil
+        guard let command = KeyBindings.command(for: key) else {
+            message("\(key.label) does nothing here; ? lists the keys", .warning, &state)
+            return []
+        }
+        if WorkbenchLayout.isTooSmall(state.viewport) && command != .quit && command != .help {
+            return []
+        }
+        return run(command, key: key, &state)
+    }
+
+    private static func run(_ command: WorkbenchCommand, key: Key, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        switch command {
+        case .accept: return accept(&state)
+        case .override: return override(candidate: key.digit ?? 0, &state)
+        case .edit: return edit(&state)
+        case .reject:
+            guard let item = decidableItem(&state) else { return [] }
+            state.overlay = .prompt(Prompt(.rejectReason(itemID: item.id)))
+            return []
+        case .rerunOutputs, .rerunInstance:
+            guard let item = decidableItem(&state, allowStreaming: true) else { return [] }
+            let scope: RerunScope = command == .rerunOutputs ? .outputs : .instance
+            message("rerun of #\(item.id) requested", .info, &state)
+            return [.rerun(itemID: item.id, scope)]
+        case .undo: return undo(&state)
+        case .next: return moveCursor(to: state.queue.cursor + 1, &state)
+        case .previous: return moveCursor(to: state.queue.cursor - 1, &state)
+        case .pageDown: return moveCursor(to: state.queue.cursor + queuePageRows(state), &state)
+        case .pageUp: return moveCursor(to: state.queue.cursor - queuePageRows(state), &state)
+        case .first: return moveCursor(to: 0, &state)
+        case .last: return moveCursor(to: state.entryCount - 1, &state)
+        case .expandNext, .expandPrevious:
+            expandCandidate(forward: command == .expandNext, &state)
+            return []
+        case .search:
+            state.overlay = .prompt(Prompt(.search, text: state.queue.query.search))
+            return []
+        case .cycleFilter:
+            var query = state.queue.query
+            query.filter = query.filter.next
+            return setQuery(query, &state)
+        case .commandLine:
+            state.overlay = .prompt(Prompt(.command))
+            return []
+        case .togglePause: return togglePause(&state)
+        case .cycleTheme:
+            let index = state.themeNames.firstIndex(of: state.themeName) ?? -1
+            return applyTheme(state.themeNames[(index + 1) % state.themeNames.count], &state)
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .cancel:
+            state.expandedCandidate = nil
+            guard !state.queue.query.search.isEmpty else { return [] }
+            var query = state.queue.query
+            query.search = ""
+            return setQuery(query, &state)
+        case .quit:
+            state.isQuitting = true
+            return [.quit]
+        }
+    }
+
+    private static func accept(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let item = decidableItem(&state) else { return [] }
+        guard let choice = item.choice, item.isUsable(choice) else {
+            let why = item.consensus?.discard.map { "discarded: \($0 == .noAgreement ? "no agreement" : "empty choice")" }
+                ?? "no consensus"
+            message("#\(item.id) has no consensus choice to accept (\(why)); take a candidate with 0–9, edit with e or reject with x",
+                    .warning, &state)
+            return []
+        }
+        if item.status == .accepted {
+            message("#\(item.id) is already accepted", .info, &state)
+            return moveCursor(to: state.queue.cursor + 1, &state)
+        }
+        return decide(item.id, .accept, verb: "accepting", &state)
+    }
+
+    private static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let item = decidableItem(&state) else { return [] }
+        guard item.candidates.indices.contains(position) else {
+            message("#\(item.id) has no candidate \(position) (it has \(item.candidates.count))", .warning, &state)
+            return []
+        }
+        guard item.isUsable(position) else {
+            message("candidate \(position) of #\(item.id) has no usable text", .warning, &state)
+            return []
+        }
+        if position == item.choice { return accept(&state) }
+        if item.status == .overridden && item.chosen == position {
+            message("#\(item.id) already takes candidate \(position)", .info, &state)
+            return []
+        }
+        return decide(item.id, .override(candidate: position), verb: "taking candidate \(position) for", &state)
+    }
+
+    private static func edit(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let item = decidableItem(&state) else { return [] }
+        if let edited = item.editedOutput {
+            return [.openEditor(itemID: item.id, text: edited.original, basedOn: item.chosen)]
+        }
+        let start = [item.chosen, item.choice].compactMap { $0 }.first { item.isUsable($0) }
+            ?? item.candidates.indices.first { item.isUsable($0) }
+        let text = start.map { item.candidates[$0].text.original } ?? ""
+        return [.openEditor(itemID: item.id, text: text, basedOn: start)]
+    }
+
+    private static func undo(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if let last = state.undoTrail.last {
+            if let index = state.queue.rowIndex(of: last.itemID) {
+                state.queue.cursor = index
+            }
+            state.pendingWrites += 1
+            updateRow(last.itemID, &state) { $0.isWriting = true }
+            message("undoing the last decision on #\(last.itemID)…", .info, &state)
+            return [.undo(itemID: last.itemID, decisionID: last.decisionID)] + selectionEffects(&state)
+        }
+        guard case .stored(let row) = state.selectedEntry else {
+            message("nothing to undo here", .warning, &state)
+            return []
+        }
+        state.pendingWrites += 1
+        updateRow(row.itemID, &state) { $0.isWriting = true }
+        message("undoing the latest decision on #\(row.itemID)…", .info, &state)
+        return [.undo(itemID: row.itemID, decisionID: nil)]
+    }
+
+    private static func togglePause(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if state.engine.isPausedForBacklog {
+            let waiting = state.status.counts?.waiting ?? 0
+            message("the engine waits for you: \(waiting) items await review (limit \(state.engine.maxAwaitingReview))",
+                    .info, &state)
+            return []
+        }
+        let pause = !state.engine.isPaused
+        message(pause ? "pausing the engine…" : "resuming the engine…", .info, &state)
+        return [.setEnginePaused(pause)]
+    }
+
+    static func applyTheme(_ name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        state.themeName = name
+        message("theme: \(name)", .info, &state)
+        return [.applyTheme(name)]
+    }
+
+    private static func expandCandidate(forward: Bool, _ state: inout WorkbenchState) {
+        let count: Int
+        switch state.selectedEntry {
+        case .stored: count = state.selectedItem?.candidates.count ?? 0
+        case .live(let item): count = item.candidates.count
+        case nil: count = 0
+        }
+        guard count > 0 else { return }
+        switch (state.expandedCandidate, forward) {
+        case (nil, true): state.expandedCandidate = 0
+        case (nil, false): state.expandedCandidate = count - 1
+        case (let current?, true): state.expandedCandidate = current + 1 < count ? current + 1 : nil
+        case (let current?, false): state.expandedCandidate = current > 0 ? current - 1 : nil
+        }
+    }
+
+    /// The selected item when a decision can be made on it, or nil with a message saying why not.
+    static func decidableItem(_ state: inout WorkbenchState, allowStreaming: Bool = false) -> ItemPresentation? {
+        switch state.selectedEntry {
+        case nil:
+            message("no item selected", .warning, &state)
+            return nil
+        case .live:
+            message("this item is still being generated; decide once its candidates are in", .warning, &state)
+            return nil
+        case .stored(let row):
+            if row.isWriting {
+                message("a decision on #\(row.itemID) is being written", .info, &state)
+                return nil
+            }
+            guard let item = state.details[row.itemID] else {
+                message("#\(row.itemID) is still loading", .info, &state)
+                return nil
+            }
+            if item.status == .streaming && !allowStreaming {
+                message("#\(item.id) is still streaming; decide once its candidates are in", .warning, &state)
+                return nil
+            }
+            return item
+        }
+    }
+
+    /// Sends a decision, marks the row as being written and moves on to the next item.
+    static func decide(_ itemID: Int64, _ action: DecisionAction, verb: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        state.pendingWrites += 1
+        updateRow(itemID, &state) { $0.isWriting = true }
+        message("\(verb) #\(itemID)…", .info, &state)
+        var effects: [WorkbenchEffect] = [.decide(itemID: itemID, action)]
+        if state.selectedEntry?.itemID == itemID {
+            effects += moveCursor(to: state.queue.cursor + 1, &state)
+        }
+        return effects
+    }
+}

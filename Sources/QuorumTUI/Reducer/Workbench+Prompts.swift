@@ -1,0 +1,117 @@
+extension Workbench {
+    static func helpKey(_ key: Key, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        switch KeyBindings.helpCommand(for: key) {
+        case .scrollDown: state.overlay = .help(scroll: scroll + 1)
+        case .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
+        case .close: state.overlay = nil
+        case nil: break
+        }
+        return []
+    }
+
+    static func promptKey(_ key: Key, _ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        var prompt = prompt
+        switch KeyBindings.promptCommand(for: key) {
+        case .submit:
+            state.overlay = nil
+            return submit(prompt, &state)
+        case .cancel:
+            state.overlay = nil
+            return []
+        case .deleteBackward:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .clear:
+            prompt.text = ""
+        case nil:
+            guard case .character(let character) = key, isTypeable(character) else { return [] }
+            prompt.text.append(character)
+        }
+        state.overlay = .prompt(prompt)
+        return []
+    }
+
+    /// Printable text only: a prompt's text may be stored (a reject reason).
+    private static func isTypeable(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { !VisibleText.needsEscape($0) }
+    }
+
+    private static func submit(_ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        let text = prompt.text.trimmingWhitespaceAndNewlines()
+        switch prompt.kind {
+        case .search:
+            var query = state.queue.query
+            query.search = text
+            return setQuery(query, &state)
+        case .rejectReason(let itemID):
+            guard !text.isEmpty else {
+                state.overlay = .prompt(prompt)
+                message("type why the item is rejected (Esc to cancel)", .warning, &state)
+                return []
+            }
+            return decide(itemID, .reject(reason: text), verb: "rejecting", &state)
+        case .command:
+            return runCommandLine(text, &state)
+        }
+    }
+
+    static func runCommandLine(_ line: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let word = words.first else { return [] }
+        let known = CommandLineCommands.entries.map { ":" + $0.names.last! }.joined(separator: " ")
+        switch CommandLineCommands.canonicalName(word) {
+        case "quit":
+            state.isQuitting = true
+            return [.quit]
+        case "export":
+            guard words.count >= 2 else {
+                message("usage: :export PATH [alpaca|sharegpt|full]", .warning, &state)
+                return []
+            }
+            let format = words.count >= 3 ? words[2].lowercased() : "alpaca"
+            guard ["alpaca", "sharegpt", "full"].contains(format) else {
+                message("unknown export format \"\(format)\" (alpaca, sharegpt or full)", .warning, &state)
+                return []
+            }
+            message("exporting to \(words[1])…", .info, &state)
+            return [.export(path: words[1], format: format)]
+        case "filter":
+            guard words.count >= 2, let filter = QueueFilter(name: words[1]) else {
+                message("usage: :filter " + QueueFilter.cycle.map(\.name).joined(separator: "|"), .warning, &state)
+                return []
+            }
+            var query = state.queue.query
+            query.filter = filter
+            return setQuery(query, &state)
+        case "theme":
+            guard words.count >= 2, state.themeNames.contains(words[1]) else {
+                message("themes: " + state.themeNames.joined(separator: ", "), .warning, &state)
+                return []
+            }
+            return applyTheme(words[1], &state)
+        case "stats":
+            message(statsLine(state), .info, &state)
+            return []
+        case "help":
+            state.overlay = .help(scroll: 0)
+            return []
+        default:
+            message("unknown command :\(word) (\(known))", .warning, &state)
+            return []
+        }
+    }
+
+    /// `:stats` for now: the counts the status bar keeps; `quorum stats` has the rest.
+    private static func statsLine(_ state: WorkbenchState) -> String {
+        guard let counts = state.status.counts else { return "still counting the store…" }
+        let parts = counts.byStatus.keys.sorted().map { "\($0.rawValue) \(counts[$0])" }
+        return parts.joined(separator: " · ") + " (quorum stats has win rates and agreement)"
+    }
+}
+
+extension String {
+    func trimmingWhitespaceAndNewlines() -> String {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map(index(after:)) ?? start
+        return start < end ? String(self[start..<end]) : ""
+    }
+}

@@ -1,0 +1,109 @@
+import QuorumStore
+
+extension Workbench {
+    static func pageLoaded(_ page: QueuePage, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard page.generation == state.queue.generation else { return [] }
+        for detail in page.items {
+            guard let id = detail.item.id, id > (state.queue.rows.last?.itemID ?? 0) else { continue }
+            state.queue.rows.append(QueueRow(detail))
+            if isNearCursor(state.queue.rows.count - 1, state) {
+                state.details[id] = ItemPresentation(detail)
+            }
+        }
+        state.queue.loadedThrough = max(state.queue.loadedThrough, page.readThrough)
+        state.queue.isExhausted = page.isLast
+        state.queue.isLoading = false
+        return selectionEffects(&state)
+    }
+
+    static func itemLoaded(_ detail: ItemDetail, arrived: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let id = detail.item.id else { return [] }
+        if arrived {
+            state.status.counts?.move(from: nil, to: detail.item.status)
+            if state.queue.rowIndex(of: id) == nil, state.queue.isExhausted, id > state.queue.loadedThrough,
+               state.queue.query.matches(detail)
+            {
+                state.queue.rows.append(QueueRow(detail))
+                state.queue.loadedThrough = id
+            }
+        }
+        if let index = state.queue.rowIndex(of: id) {
+            state.queue.rows[index].status = detail.item.status
+        }
+        state.details[id] = ItemPresentation(detail)
+        var effects = selectionEffects(&state)
+        if arrived { effects += backlogEffects(&state) }
+        return effects
+    }
+
+    static func decisionRecorded(_ outcome: DecisionOutcome, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        state.pendingWrites = max(0, state.pendingWrites - 1)
+        let detail = outcome.item
+        guard let id = detail.item.id else { return [] }
+        let previous = state.queue.rowIndex(of: id).map { state.queue.rows[$0].status } ?? state.details[id]?.status
+        if previous != detail.item.status {
+            state.status.counts?.move(from: previous, to: detail.item.status)
+        }
+        updateRow(id, &state) {
+            $0.status = detail.item.status
+            $0.isWriting = false
+        }
+        state.details[id] = ItemPresentation(detail)
+        let decision = outcome.decision
+        if decision.kind == .undo {
+            state.undoTrail.removeAll { $0.decisionID == decision.targetID }
+            message("undone on #\(id): it is \(detail.item.status.rawValue) again", .success, &state)
+        } else if let decisionID = decision.id {
+            state.undoTrail.append(DecisionReference(itemID: id, decisionID: decisionID))
+            message(recordedMessage(decision, id), .success, &state)
+        }
+        return selectionEffects(&state) + backlogEffects(&state)
+    }
+
+    private static func recordedMessage(_ decision: Decision, _ id: Int64) -> String {
+        switch decision.kind {
+        case .accept: return "accepted #\(id)" + (decision.candidate.map { " (candidate \($0))" } ?? "")
+        case .override: return "#\(id) takes candidate \(decision.candidate ?? 0)"
+        case .edit: return "edited #\(id)"
+        case .reject: return "rejected #\(id): " + VisibleText.escaped(decision.reason ?? "")
+        case .rerun: return "rerun of #\(id) recorded"
+        case .undo: return "undone on #\(id)"
+        }
+    }
+
+    static func editorFinished(_ itemID: Int64, basedOn: Int?, text: String?, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let text else {
+            message("edit of #\(itemID) cancelled", .info, &state)
+            return []
+        }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            message("the edit of #\(itemID) is empty; reject the item with x instead", .warning, &state)
+            return []
+        }
+        if let item = state.details[itemID] {
+            let current = item.editedOutput?.original ?? basedOn.flatMap { item.candidates.indices.contains($0) ? item.candidates[$0].text.original : nil }
+            if current == text {
+                message("#\(itemID) unchanged", .info, &state)
+                return []
+            }
+        }
+        return decide(itemID, .edit(text: text, basedOn: basedOn), verb: "saving the edit of", &state)
+    }
+
+    /// Pauses the engine when `maxAwaitingReview` items await review, and resumes it once
+    /// the curator has caught up.
+    static func backlogEffects(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.engine.isAttached, let counts = state.status.counts else { return [] }
+        let waiting = counts.waiting
+        let limit = state.engine.maxAwaitingReview
+        if waiting >= limit && !state.engine.isPaused && !state.engine.isPausedForBacklog {
+            state.engine.isPausedForBacklog = true
+            return [.setEnginePaused(true)]
+        }
+        if waiting < limit && state.engine.isPausedForBacklog {
+            state.engine.isPausedForBacklog = false
+            return [.setEnginePaused(false)]
+        }
+        return []
+    }
+}

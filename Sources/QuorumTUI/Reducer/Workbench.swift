@@ -1,0 +1,64 @@
+/// The workbench's reducer: `(state, action) -> (state, effects)`, pure. The shell performs
+/// the effects and feeds their results back as actions; the renderer draws the state.
+public enum Workbench {
+    /// The effects that fill a fresh state: its first page and the store's counts.
+    public static func start(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        state.queue.isLoading = true
+        return [
+            .loadPage(state.queue.query, after: 0, limit: state.settings.pageSize, generation: state.queue.generation),
+            .loadCounts,
+        ]
+    }
+
+    public static func reduce(_ state: inout WorkbenchState, _ action: WorkbenchAction) -> [WorkbenchEffect] {
+        switch action {
+        case .key(let key):
+            return handleKey(key, &state)
+        case .resized(let size):
+            state.viewport = size
+            return selectionEffects(&state)
+        case .pageLoaded(let page):
+            return pageLoaded(page, &state)
+        case .itemLoaded(let detail):
+            return itemLoaded(detail, arrived: false, &state)
+        case .itemArrived(let detail):
+            return itemLoaded(detail, arrived: true, &state)
+        case .countsLoaded(let counts):
+            state.status.counts = counts
+            return backlogEffects(&state)
+        case .decisionRecorded(let outcome):
+            return decisionRecorded(outcome, &state)
+        case .decisionFailed(let itemID, let message):
+            state.pendingWrites = max(0, state.pendingWrites - 1)
+            updateRow(itemID, &state) { $0.isWriting = false }
+            state.status.message = StatusMessage(message, .error)
+            return []
+        case .editorFinished(let itemID, let basedOn, let text):
+            return editorFinished(itemID, basedOn: basedOn, text: text, &state)
+        case .engine(let event):
+            return state.apply(event)
+        case .memberStatistics(let statistics):
+            state.status.endpoints = statistics.map(EndpointStatus.init)
+            return []
+        case .engineStatus(let attached, let paused):
+            state.engine.isAttached = attached
+            state.engine.isPaused = paused
+            if !paused { state.engine.isPausedForBacklog = false }
+            return backlogEffects(&state)
+        case .notice(let message):
+            state.status.message = message
+            return []
+        case .effectFailed(let message):
+            state.status.message = StatusMessage(message, .error)
+            return []
+        case .interrupted:
+            state.isQuitting = true
+            state.wasInterrupted = true
+            return [.quit]
+        }
+    }
+
+    static func message(_ text: String, _ severity: StatusMessage.Severity = .info, _ state: inout WorkbenchState) {
+        state.status.message = StatusMessage(text, severity)
+    }
+}

@@ -1,0 +1,63 @@
+import QuorumEngine
+
+extension WorkbenchState {
+    /// Absorbs one engine event: live items grow as candidates stream, leave once stored.
+    public mutating func apply(_ event: EngineEvent) -> [WorkbenchEffect] {
+        switch event {
+        case .itemStarted(let ticket, let type, let instruction):
+            let item = LiveItem(ticket: ticket, type: type, instruction: instruction)
+            let index = live.firstIndex { $0.ticket > ticket } ?? live.count
+            live.insert(item, at: index)
+        case .instanceReady(let ticket, let input):
+            changeLive(ticket) { $0.input = SafeText(input) }
+        case .candidateToken(let ticket, let position, let member, let text):
+            changeLive(ticket) { item in item.withCandidate(position, member: member) { $0.text += text } }
+        case .candidateFinished(let ticket, let position, let member, let text, let error):
+            changeLive(ticket) { item in
+                item.withCandidate(position, member: member) {
+                    $0.text = text
+                    $0.isFinished = true
+                    $0.error = error
+                }
+            }
+        case .candidateRestarted(let ticket, let position, let member, let reason):
+            changeLive(ticket) { item in
+                item.withCandidate(position, member: member) {
+                    $0.text = ""
+                    $0.retryReason = reason
+                }
+            }
+        case .instanceFiltered(let ticket, _):
+            removeLive(ticket)
+        case .itemStored(let ticket, let itemID, _):
+            removeLive(ticket)
+            return [.loadArrivedItem(itemID)]
+        case .rerunStored(let ticket, let itemID, _):
+            removeLive(ticket)
+            return [.loadItem(itemID)]
+        case .memberFailed(let member, let error):
+            engine.lastError = "\(member): \(error)"
+            status.message = StatusMessage("\(member): \(error)", .error)
+        case .progress(let stored, let target):
+            engine.stored = stored
+            engine.target = target
+        case .instructionKept, .instructionFiltered:
+            break
+        }
+        return []
+    }
+
+    private mutating func changeLive(_ ticket: Int, _ change: (inout LiveItem) -> Void) {
+        guard let index = live.firstIndex(where: { $0.ticket == ticket }) else { return }
+        change(&live[index])
+    }
+
+    /// Removes a live item, keeping the cursor on the entry it was on.
+    private mutating func removeLive(_ ticket: Int) {
+        guard let index = live.firstIndex(where: { $0.ticket == ticket }) else { return }
+        live.remove(at: index)
+        let entryIndex = queue.rows.count + index
+        if showsLiveItems && queue.cursor > entryIndex { queue.cursor -= 1 }
+        queue.cursor = max(0, min(queue.cursor, entryCount - 1))
+    }
+}

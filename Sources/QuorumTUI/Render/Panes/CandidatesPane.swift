@@ -1,0 +1,132 @@
+import QuorumCore
+
+/// The candidates: each member's output under a header with its index (the digit that
+/// takes it), member and score; the consensus choice starred, the curator's pick ticked,
+/// and the words each candidate shares with the choice highlighted.
+enum CandidatesPane {
+    /// Lines wrapped per candidate at most; longer texts say how much is left.
+    static let maxLinesPerCandidate = 400
+    /// Texts start under the member's name, right of the marker and the index.
+    static let textIndent = 5
+
+    struct Block {
+        var header: [StyledText]
+        var lines: [WrappedLine]
+        var truncated: Bool
+        var textStyle: StyleRole
+        var highlight: [Range<Int>]
+        var isStreaming: Bool
+    }
+
+    static func render(
+        _ selection: Selection, expanded: Int?, settings: WorkbenchSettings, summary: Bool,
+        into grid: inout CellGrid, in rect: Rect
+    ) {
+        var title = [StyledText("Candidates", .title, .bold)]
+        let textWidth = max(1, rect.width - 2 - textIndent - 1)
+        var blocks: [Block] = []
+        var firstCandidate = 0
+        switch selection {
+        case .stored(let item):
+            title.append(StyledText(" · \(item.candidates.count)", .muted))
+            if summary {
+                title += [StyledText(" · ", .muted)]
+                    + MatrixPane.verdict(item.consensus, candidates: item.candidates.count, settings: settings)
+            }
+            if let edited = item.editedOutput {
+                blocks.append(editedBlock(edited, width: textWidth))
+                firstCandidate = 1
+            }
+            blocks += storedBlocks(item, width: textWidth)
+        case .live(let item):
+            title.append(StyledText(" · streaming", .streaming))
+            blocks = liveBlocks(item, width: textWidth)
+        case .none, .loading:
+            break
+        }
+        grid.drawBox(rect, title: title)
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty, !blocks.isEmpty else { return }
+        let budget = inner.height - min(blocks.count, inner.height)
+        let focus = expanded.map { $0 + firstCandidate }
+        let rows = LineAllocation.allocate(blocks.map(\.lines.count), budget: budget, focus: focus)
+        var y = inner.y
+        for (index, block) in blocks.enumerated() where y < inner.maxY {
+            var header = block.header
+            let hidden = block.lines.count - rows[index]
+            if hidden > 0 || block.truncated {
+                let more = "\(hidden)\(block.truncated ? "+" : "")"
+                header.append(StyledText("  +\(more) \(hidden == 1 && !block.truncated ? "line" : "lines") (J/K)", .muted))
+            }
+            grid.put(header, at: Point(x: inner.x + 1, y: y), clip: inner)
+            y += 1
+            let textRect = Rect(x: inner.x + textIndent, y: inner.y, width: inner.width - textIndent - 1, height: inner.height)
+            for line in block.lines.prefix(rows[index]) where y < inner.maxY {
+                grid.put(line, at: Point(x: textRect.x, y: y), style: block.textStyle, clip: textRect,
+                         highlight: block.highlight)
+                y += 1
+            }
+            if block.isStreaming, rows[index] == block.lines.count, let last = block.lines.last, y > inner.y {
+                grid.put("▍", at: Point(x: textRect.x + last.width, y: y - 1), style: .streaming, clip: textRect)
+            }
+        }
+    }
+
+    private static func editedBlock(_ edited: SafeText, width: Int) -> Block {
+        let wrapped = TextWrap.lines(edited.original, width: width, maxLines: maxLinesPerCandidate)
+        return Block(header: [StyledText("✎ edited output", .edited, .bold)], lines: wrapped.lines,
+                     truncated: wrapped.truncated, textStyle: .text, highlight: [], isStreaming: false)
+    }
+
+    private static func storedBlocks(_ item: ItemPresentation, width: Int) -> [Block] {
+        var blocks: [Block] = []
+        let scores = item.consensus?.scores ?? []
+        for candidate in item.candidates {
+            let position = candidate.position
+            let isChoice = position == item.choice
+            var header = [StyledText(isChoice ? "★ " : "  ", .choice, .bold),
+                          StyledText(String(position), .accent, .bold),
+                          StyledText(" " + candidate.member, isChoice ? .choice : .text, isChoice ? .bold : [])]
+            if scores.indices.contains(position) {
+                header.append(StyledText(" · score " + Format.fixed(scores[position], digits: 3), .muted))
+            }
+            if item.chosen == position && (item.status == .accepted || item.status == .overridden) {
+                header.append(StyledText("  ✓ " + (item.status == .accepted ? "accepted" : "taken by the curator"),
+                                         StatusAppearance.role(item.status)))
+            }
+            if let error = candidate.error {
+                header.append(StyledText("  ✗ " + error, .danger))
+            }
+            let text = candidate.text.isBlank ? "(empty)" : candidate.text.original
+            let wrapped = TextWrap.lines(text, width: width, maxLines: maxLinesPerCandidate)
+            let highlight = candidate.text.isBlank ? [] : (item.sharedTokens?[safe: position] ?? [])
+            blocks.append(Block(header: header, lines: wrapped.lines, truncated: wrapped.truncated,
+                                textStyle: candidate.error != nil || candidate.text.isBlank ? .muted : .text,
+                                highlight: highlight, isStreaming: false))
+        }
+        return blocks
+    }
+
+    private static func liveBlocks(_ item: LiveItem, width: Int) -> [Block] {
+        item.candidates.enumerated().map { position, candidate in
+            var header = [StyledText("  ", .text), StyledText(String(position), .accent, .bold),
+                          StyledText(" " + candidate.member, .text)]
+            if let error = candidate.error {
+                header.append(StyledText("  ✗ " + error, .danger))
+            } else if let reason = candidate.retryReason, candidate.text.isEmpty {
+                header.append(StyledText("  retrying: " + reason, .warning))
+            } else if !candidate.isFinished {
+                header.append(StyledText("  streaming…", .streaming))
+            }
+            let wrapped = TextWrap.lines(candidate.text, width: width, maxLines: maxLinesPerCandidate)
+            return Block(header: header, lines: wrapped.lines, truncated: wrapped.truncated, textStyle: .text,
+                         highlight: [], isStreaming: !candidate.isFinished)
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? {
+        indices.contains(index) ? self[index] : nil
+    }
+}

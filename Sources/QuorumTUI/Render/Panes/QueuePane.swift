@@ -1,0 +1,82 @@
+/// The queue: one row per item with its id, status and instruction, the cursor's row
+/// highlighted, and a footer saying where the cursor is.
+enum QueuePane {
+    static func render(_ state: WorkbenchState, into grid: inout CellGrid, in rect: Rect) {
+        let query = state.queue.query
+        var title = [StyledText("Queue", .title, .bold), StyledText(" · " + query.filter.label, .muted)]
+        if !query.search.isEmpty { title.append(StyledText(" · /" + query.search, .accent)) }
+        let count = state.entryCount
+        let footer = count == 0 ? [] : [StyledText(
+            "\(state.queue.cursor + 1)/\(count)\(state.queue.isExhausted ? "" : "+")", .muted)]
+        grid.drawBox(rect, title: title, footer: footer)
+        let inner = rect.inset(by: 1)
+        guard !inner.isEmpty else { return }
+        if count == 0 {
+            renderEmpty(state, into: &grid, in: inner)
+            return
+        }
+        let idWidth = max(4, String(state.queue.rows.last?.itemID ?? 0).count)
+        let showsLabels = inner.width >= 40
+        for offset in 0..<inner.height {
+            let index = state.queue.top + offset
+            guard let entry = state.entry(at: index) else { break }
+            renderRow(entry, selected: index == state.queue.cursor, idWidth: idWidth, showsLabels: showsLabels,
+                      into: &grid, in: inner.row(offset))
+        }
+    }
+
+    private static func renderRow(
+        _ entry: QueueEntry, selected: Bool, idWidth: Int, showsLabels: Bool, into grid: inout CellGrid, in row: Rect
+    ) {
+        let base: StyleRole = selected ? .selection : .text
+        if selected { grid.fill(row, style: .selection) }
+        var x = grid.put(selected ? "▸ " : "  ", at: Point(x: row.x, y: row.y), style: base, clip: row)
+        switch entry {
+        case .stored(let item):
+            let id = String(item.itemID)
+            x = grid.put(String(repeating: " ", count: max(0, idWidth - id.count)) + id + " ",
+                         at: Point(x: x, y: row.y), style: selected ? .selection : .muted, clip: row)
+            let glyph: Character = item.isWriting ? "⋯" : StatusAppearance.glyph(item.status)
+            x = grid.put(String(glyph) + " ", at: Point(x: x, y: row.y), style: StatusAppearance.role(item.status), clip: row)
+            if showsLabels {
+                x = grid.put(StatusAppearance.paddedLabel(item.status), at: Point(x: x, y: row.y),
+                             style: selected ? .selection : StatusAppearance.role(item.status), clip: row)
+            }
+            grid.putTruncated(item.summary, at: Point(x: x, y: row.y), style: base, clip: row)
+        case .live(let item):
+            x = grid.put(String(repeating: " ", count: max(0, idWidth - 3)) + "new ", at: Point(x: x, y: row.y),
+                         style: selected ? .selection : .muted, clip: row)
+            x = grid.put("◌ ", at: Point(x: x, y: row.y), style: .streaming, clip: row)
+            if showsLabels {
+                x = grid.put(StatusAppearance.paddedLabel(.streaming), at: Point(x: x, y: row.y),
+                             style: selected ? .selection : .streaming, clip: row)
+            }
+            grid.putTruncated(item.summary, at: Point(x: x, y: row.y), style: base, clip: row)
+        }
+    }
+
+    private static func renderEmpty(_ state: WorkbenchState, into grid: inout CellGrid, in inner: Rect) {
+        let lines: [StyledText]
+        if state.queue.isLoading {
+            lines = [StyledText("Loading…", .muted)]
+        } else if !state.queue.query.search.isEmpty {
+            lines = [StyledText("No item matches \"\(state.queue.query.search)\".", .text),
+                     StyledText("Esc clears the search.", .muted)]
+        } else if state.queue.query.filter == .awaitingReview {
+            lines = [StyledText("Nothing awaits review.", .text),
+                     StyledText("f shows other statuses; quorum import or quorum generate add items.", .muted)]
+        } else {
+            lines = [StyledText("No \(state.queue.query.filter.label) items.", .text),
+                     StyledText("f shows other statuses.", .muted)]
+        }
+        var y = inner.y
+        for line in lines {
+            let wrapped = TextWrap.lines(line.text, width: inner.width - 1, maxLines: inner.maxY - y).lines
+            for piece in wrapped {
+                grid.put(piece, at: Point(x: inner.x + 1, y: y), style: line.style, clip: inner)
+                y += 1
+            }
+            guard y < inner.maxY else { return }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// The bottom line(s): the engine and each endpoint's in-flight requests, errors and
+/// tokens/s, the counts reviewed and waiting, and the message, prompt or key hint.
+enum StatusBar {
+    static func render(_ state: WorkbenchState, into grid: inout CellGrid, in rect: Rect) {
+        grid.fill(rect, style: .statusBar)
+        guard !rect.isEmpty else { return }
+        let counts = countsText(state)
+        let bottom = rect.row(rect.height - 1)
+        if rect.height >= 2 {
+            let top = rect.row(0)
+            let countsX = top.maxX - DisplayWidth.of(counts) - 1
+            grid.put(counts, at: Point(x: countsX, y: top.y), style: .statusBar, clip: top)
+            let left = Rect(x: top.x, y: top.y, width: max(0, countsX - top.x - 1), height: 1)
+            grid.put([StyledText(" ", .statusBar)] + engineParts(state), at: Point(x: left.x, y: left.y), clip: left)
+            renderActivity(state, into: &grid, in: bottom)
+        } else {
+            let countsX = bottom.maxX - DisplayWidth.of(counts) - 1
+            let roomy = countsX - bottom.x > 40
+            if roomy { grid.put(counts, at: Point(x: countsX, y: bottom.y), style: .statusBar, clip: bottom) }
+            renderActivity(state, into: &grid,
+                           in: roomy ? Rect(x: bottom.x, y: bottom.y, width: countsX - bottom.x - 1, height: 1) : bottom)
+        }
+    }
+
+    private static func countsText(_ state: WorkbenchState) -> String {
+        guard let counts = state.status.counts else { return "counting…" }
+        var text = "reviewed \(counts.reviewed) · waiting \(counts.waiting)"
+        if !state.live.isEmpty { text += " · generating \(state.live.count)" }
+        return text
+    }
+
+    private static func engineParts(_ state: WorkbenchState) -> [StyledText] {
+        let engine = state.engine
+        var parts: [StyledText]
+        if !engine.isAttached {
+            parts = [StyledText("engine off", .statusBar)]
+        } else if engine.isPaused {
+            parts = [StyledText(engine.isPausedForBacklog ? "⏸ paused: backlog" : "⏸ paused", .warning)]
+        } else {
+            parts = [StyledText("▶ running", .success)]
+        }
+        if engine.target > 0 { parts.append(StyledText(" \(engine.stored)/\(engine.target)", .statusBar)) }
+        for endpoint in state.status.endpoints {
+            parts.append(StyledText("  │ " + endpoint.member, .statusBar))
+            parts.append(StyledText(" ⇅\(endpoint.inFlight)", .statusBar))
+            parts.append(StyledText(" ✗\(endpoint.errors)", endpoint.errors > 0 ? .danger : .statusBar))
+            parts.append(StyledText(" " + Format.fixed(endpoint.tokensPerSecond, digits: 1) + " t/s", .statusBar))
+        }
+        if let error = engine.lastError {
+            parts.append(StyledText("  │ last error: " + error, .danger))
+        }
+        return parts
+    }
+
+    /// The prompt when one is open, else the message, else the key hint.
+    private static func renderActivity(_ state: WorkbenchState, into grid: inout CellGrid, in line: Rect) {
+        if case .prompt(let prompt) = state.overlay {
+            PromptLine.render(prompt, into: &grid, in: line)
+            return
+        }
+        if let message = state.status.message {
+            let role: StyleRole = switch message.severity {
+            case .info: .statusBar
+            case .success: .success
+            case .warning: .warning
+            case .error: .danger
+            }
+            grid.putTruncated(" " + message.text, at: Point(x: line.x, y: line.y), style: role, clip: line)
+            return
+        }
+        var parts: [StyledText] = [StyledText(" ", .statusBar)]
+        for group in KeyBindings.main {
+            for binding in group.bindings {
+                guard let hint = binding.hint else { continue }
+                parts.append(StyledText(binding.shortKeyLabel, .statusKey))
+                parts.append(StyledText(" " + hint + "  ", .statusBar))
+            }
+        }
+        grid.put(parts, at: Point(x: line.x, y: line.y), clip: line)
+    }
+}
+
+/// A prompt's line: its label, the text typed so far (its end when too long) and a caret.
+enum PromptLine {
+    static func render(_ prompt: Prompt, into grid: inout CellGrid, in line: Rect) {
+        grid.fill(line, style: .prompt)
+        var x = grid.put(" " + prompt.label, at: Point(x: line.x, y: line.y), style: .prompt, attributes: .bold, clip: line)
+        let room = line.maxX - x - 1
+        var shown = Substring(prompt.text)
+        while DisplayWidth.of(shown) > room && !shown.isEmpty { shown = shown.dropFirst() }
+        x = grid.put(shown, at: Point(x: x, y: line.y), style: .prompt, clip: line)
+        grid.putGlyph(" ", width: 1, x: x, y: line.y, .prompt, .reverse, line)
+    }
+}

@@ -1,0 +1,68 @@
+/// Where each pane goes for a terminal size: the queue on the left; the item, candidates and
+/// matrix on the right (the matrix beside the item on wide screens, a summary line in the
+/// candidates' title when there is no room for it); the status bar at the bottom.
+public struct WorkbenchLayout: Sendable, Equatable {
+    public static let minimum = Size(width: 60, height: 15)
+
+    public var size: Size
+    public var queue: Rect
+    public var item: Rect
+    public var candidates: Rect
+    /// Nil when the matrix does not fit; its summary then goes in the candidates' title.
+    public var matrix: Rect?
+    public var statusBar: Rect
+
+    public static func isTooSmall(_ size: Size) -> Bool {
+        size.width < minimum.width || size.height < minimum.height
+    }
+
+    public static func statusBarHeight(for size: Size) -> Int {
+        size.height >= 24 ? 2 : 1
+    }
+
+    public static func queueWidth(for size: Size) -> Int {
+        min(56, max(22, size.width * 3 / 10))
+    }
+
+    /// Rows of items the queue pane lists (inside its box, under nothing else).
+    public static func queueRows(for size: Size) -> Int {
+        max(1, size.height - statusBarHeight(for: size) - 2)
+    }
+
+    /// Rows a matrix of `count` candidates needs, box included: header, one row per
+    /// candidate and a line for the rule, margin and warnings.
+    public static func matrixHeight(candidates count: Int) -> Int {
+        max(count, 2) + 4
+    }
+
+    public init(size: Size, candidateCount: Int) {
+        self.size = size
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let (main, bar) = screen.splitBottom(Self.statusBarHeight(for: size))
+        statusBar = bar
+        let (left, right) = main.splitLeft(Self.queueWidth(for: size))
+        queue = left
+        let matrixHeight = Self.matrixHeight(candidates: candidateCount)
+        let matrixWidth = min(right.width / 2, 2 + 18 + MatrixPane.cellWidth * max(candidateCount, 2) + MatrixPane.scoreWidth + 2)
+        if size.width >= 150 && right.height >= 30 {
+            let bandHeight = max(matrixHeight, min(14, right.height / 3))
+            let (band, rest) = right.splitTop(bandHeight)
+            let (itemRect, matrixRect) = band.splitLeft(band.width - matrixWidth)
+            item = itemRect
+            matrix = matrixRect
+            candidates = rest
+            return
+        }
+        let itemHeight = min(12, max(5, right.height * 3 / 10))
+        let (itemRect, rest) = right.splitTop(itemHeight)
+        item = itemRect
+        if rest.height - matrixHeight >= 8 {
+            let (candidateRect, matrixRect) = rest.splitBottom(matrixHeight)
+            candidates = candidateRect
+            matrix = matrixRect
+        } else {
+            candidates = rest
+            matrix = nil
+        }
+    }
+}

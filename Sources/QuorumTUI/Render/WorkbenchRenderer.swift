@@ -1,0 +1,30 @@
+/// Draws a `WorkbenchState` into a `CellGrid` the size of its viewport. Work is bounded by
+/// what is visible: the queue rows on screen and the selected item's texts.
+public enum WorkbenchRenderer {
+    public static func render(_ state: WorkbenchState) -> CellGrid {
+        var grid = CellGrid(size: state.viewport)
+        render(state, into: &grid)
+        return grid
+    }
+
+    public static func render(_ state: WorkbenchState, into grid: inout CellGrid) {
+        grid.fill(grid.bounds, style: .text)
+        if WorkbenchLayout.isTooSmall(grid.size) {
+            TooSmallScreen.render(grid.size, into: &grid)
+            return
+        }
+        let selection = Selection(state)
+        let layout = WorkbenchLayout(size: grid.size, candidateCount: selection.candidateCount)
+        QueuePane.render(state, into: &grid, in: layout.queue)
+        ItemPane.render(selection, into: &grid, in: layout.item)
+        CandidatesPane.render(selection, expanded: state.expandedCandidate, settings: state.settings,
+                              summary: layout.matrix == nil, into: &grid, in: layout.candidates)
+        if let matrix = layout.matrix {
+            MatrixPane.render(selection, settings: state.settings, into: &grid, in: matrix)
+        }
+        StatusBar.render(state, into: &grid, in: layout.statusBar)
+        if case .help(let scroll) = state.overlay {
+            HelpOverlay.render(scroll: scroll, into: &grid, in: grid.bounds)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import QuorumCore
+import QuorumStore
+
+/// A stored item as the panes show it: its texts wrapped as `SafeText`, its candidates and
+/// consensus, and (once selected) the tokens each candidate shares with the choice.
+public struct ItemPresentation: Sendable, Equatable {
+    public var id: Int64
+    public var status: ItemStatus
+    public var type: ItemType
+    public var instruction: SafeText
+    public var input: SafeText
+    public var runID: Int64
+    public var generator: String?
+    public var seedIDs: [String]
+    /// 0 for the engine's first candidate set, then one more per rerun.
+    public var setOrdinal: Int
+    public var candidates: [CandidatePresentation]
+    /// Nil while candidates are still streaming.
+    public var consensus: ConsensusResult?
+    /// The candidate the item's output comes from (the curator's pick, or the consensus').
+    public var chosen: Int?
+    /// The curated text when it was edited.
+    public var editedOutput: SafeText?
+    /// Per candidate, UTF-8 ranges of the tokens in its LCS with the choice; computed when
+    /// the item is selected (see `SharedTokens`).
+    public var sharedTokens: [[Range<Int>]]?
+
+    public init(_ detail: ItemDetail) {
+        id = detail.item.id ?? 0
+        status = detail.item.status
+        type = detail.item.type
+        instruction = SafeText(detail.item.instruction)
+        input = SafeText(detail.item.input)
+        runID = detail.item.runID
+        generator = detail.item.generator
+        seedIDs = detail.item.seedIDs
+        setOrdinal = detail.candidateSet.ordinal
+        candidates = detail.candidates.map(CandidatePresentation.init)
+        consensus = detail.candidateSet.consensus
+        chosen = detail.item.chosen
+        editedOutput = detail.item.status == .edited ? detail.item.output.map(SafeText.init) : nil
+    }
+
+    public var choice: Int? { consensus?.choice }
+
+    /// Whether candidate `position` can be taken: it exists, has no error and has text.
+    public func isUsable(_ position: Int) -> Bool {
+        candidates.indices.contains(position) && candidates[position].error == nil
+            && !candidates[position].text.isBlank
+    }
+
+    mutating func computeSharedTokens() {
+        guard sharedTokens == nil else { return }
+        sharedTokens = SharedTokens.ranges(candidates.map(\.text.original), choice: choice)
+    }
+}
+
+public struct CandidatePresentation: Sendable, Equatable {
+    public var position: Int
+    public var member: String
+    public var text: SafeText
+    public var error: String?
+    public var completionTokens: Int?
+    public var latencyMilliseconds: Double?
+
+    public init(_ candidate: Candidate) {
+        position = candidate.position
+        member = candidate.member
+        text = SafeText(candidate.text)
+        error = candidate.error
+        completionTokens = candidate.completionTokens
+        latencyMilliseconds = candidate.latencyMilliseconds
+    }
+}

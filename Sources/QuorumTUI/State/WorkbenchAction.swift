@@ -1,0 +1,53 @@
+import QuorumEngine
+import QuorumStore
+
+/// Everything that can change the workbench's state: keys, and the results of effects and
+/// engine events that the shell feeds back.
+public enum WorkbenchAction: Sendable, Equatable {
+    case key(Key)
+    case resized(Size)
+    case pageLoaded(QueuePage)
+    case itemLoaded(ItemDetail)
+    /// A new item entered the store (the engine stored it).
+    case itemArrived(ItemDetail)
+    case countsLoaded(StatusCounts)
+    case decisionRecorded(DecisionOutcome)
+    /// The store refused or failed a `.decide` or `.undo` on the item.
+    case decisionFailed(itemID: Int64, message: String)
+    case editorFinished(itemID: Int64, basedOn: Int?, text: String?)
+    case engine(EngineEvent)
+    case memberStatistics([LMMemberStatistics])
+    case engineStatus(attached: Bool, paused: Bool)
+    /// Something the shell wants the curator to know.
+    case notice(StatusMessage)
+    case effectFailed(String)
+    /// SIGINT or SIGTERM: quit as `q` would.
+    case interrupted
+}
+
+/// A page of the queue, read for `generation` of the query.
+public struct QueuePage: Sendable, Equatable {
+    public var generation: Int
+    public var items: [ItemDetail]
+    /// The last item id the store was read through (beyond `items` when a search skipped some).
+    public var readThrough: Int64
+    public var isLast: Bool
+
+    public init(generation: Int, items: [ItemDetail], readThrough: Int64, isLast: Bool) {
+        self.generation = generation
+        self.items = items
+        self.readThrough = readThrough
+        self.isLast = isLast
+    }
+}
+
+/// A decision the store recorded, with the item as it now stands.
+public struct DecisionOutcome: Sendable, Equatable {
+    public var decision: Decision
+    public var item: ItemDetail
+
+    public init(decision: Decision, item: ItemDetail) {
+        self.decision = decision
+        self.item = item
+    }
+}

@@ -1,0 +1,31 @@
+import QuorumStore
+
+/// What the reducer asks the shell to do; the results come back as actions.
+public enum WorkbenchEffect: Sendable, Equatable {
+    /// Read up to `limit` items matching `query` with ids above `after`; reply `.pageLoaded`.
+    case loadPage(QueueQuery, after: Int64, limit: Int, generation: Int)
+    /// Reply `.itemLoaded`.
+    case loadItem(Int64)
+    /// The engine stored a new item; reply `.itemArrived`.
+    case loadArrivedItem(Int64)
+    /// Reply `.countsLoaded`.
+    case loadCounts
+    /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.
+    case decide(itemID: Int64, DecisionAction)
+    /// Cancel `decisionID`, or when nil the item's latest decision still in force.
+    case undo(itemID: Int64, decisionID: Int64?)
+    /// Let the curator edit `text` in $EDITOR; reply `.editorFinished`.
+    case openEditor(itemID: Int64, text: String, basedOn: Int?)
+    case rerun(itemID: Int64, RerunScope)
+    case setEnginePaused(Bool)
+    case export(path: String, format: String)
+    case applyTheme(String)
+    case quit
+}
+
+public enum RerunScope: Sendable, Equatable {
+    /// New outputs from the output members for the same instruction and input.
+    case outputs
+    /// A new instance (input and candidate 0), then new outputs.
+    case instance
+}

@@ -1,0 +1,69 @@
+/// Everything the screen shows, as a value: the renderer draws it, the reducer changes it,
+/// and neither touches a terminal or the store.
+public struct WorkbenchState: Sendable, Equatable {
+    public var viewport: Size
+    public var settings: WorkbenchSettings
+    public var queue = QueueState()
+    /// Details of stored items near the cursor, by id.
+    public var details: [Int64: ItemPresentation] = [:]
+    /// Items the engine is generating, oldest ticket first.
+    public var live: [LiveItem] = []
+    public var overlay: Overlay?
+    public var status = StatusBarState()
+    public var engine = EngineState()
+    public var themeNames: [String]
+    public var themeName: String
+    /// The candidate given the most room in the candidates pane (`J`/`K`).
+    public var expandedCandidate: Int?
+    /// Decisions made this session, oldest first, for `u`.
+    public var undoTrail: [DecisionReference] = []
+    /// Decisions sent to the store and not yet confirmed.
+    public var pendingWrites = 0
+    public var isQuitting = false
+    /// The quit came from SIGINT, SIGTERM or SIGHUP rather than a key.
+    public var wasInterrupted = false
+
+    public init(
+        viewport: Size, settings: WorkbenchSettings = WorkbenchSettings(), themeNames: [String] = ["dark"],
+        themeName: String? = nil
+    ) {
+        self.viewport = viewport
+        self.settings = settings
+        self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
+        self.themeName = themeName ?? self.themeNames[0]
+    }
+
+    /// Whether live items are listed under the current filter.
+    public var showsLiveItems: Bool {
+        queue.query.filter.includes(.streaming) && queue.query.search.isEmpty
+    }
+
+    public var entryCount: Int {
+        queue.rows.count + (showsLiveItems ? live.count : 0)
+    }
+
+    public func entry(at index: Int) -> QueueEntry? {
+        if index >= 0 && index < queue.rows.count { return .stored(queue.rows[index]) }
+        let liveIndex = index - queue.rows.count
+        guard showsLiveItems, liveIndex >= 0, liveIndex < live.count else { return nil }
+        return .live(live[liveIndex])
+    }
+
+    public var selectedEntry: QueueEntry? { entry(at: queue.cursor) }
+
+    /// The selected stored item's detail, when it is loaded.
+    public var selectedItem: ItemPresentation? {
+        selectedEntry?.itemID.flatMap { details[$0] }
+    }
+}
+
+/// A decision the session made, so `u` can cancel it.
+public struct DecisionReference: Sendable, Equatable {
+    public var itemID: Int64
+    public var decisionID: Int64
+
+    public init(itemID: Int64, decisionID: Int64) {
+        self.itemID = itemID
+        self.decisionID = decisionID
+    }
+}

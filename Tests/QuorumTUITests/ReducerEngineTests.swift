@@ -1,0 +1,90 @@
+import QuorumCore
+import QuorumEngine
+import XCTest
+@testable import QuorumStore
+@testable import QuorumTUI
+
+final class ReducerEngineTests: XCTestCase {
+    func testLiveItemsStreamAndBecomeStoredRows() {
+        var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
+        _ = state.apply(.itemStarted(ticket: 3, type: .a, instruction: "Convert 3 km to miles."))
+        _ = state.apply(.candidateToken(ticket: 3, candidate: 0, member: "falcon-40b", text: "input: 3 km"))
+        _ = state.apply(.instanceReady(ticket: 3, input: "3 km"))
+        _ = state.apply(.candidateFinished(ticket: 3, candidate: 0, member: "falcon-40b", text: "1.86 miles", error: nil))
+        _ = state.apply(.candidateToken(ticket: 3, candidate: 2, member: "flan-ul2", text: "About "))
+        _ = state.apply(.candidateToken(ticket: 3, candidate: 2, member: "flan-ul2", text: "1.9"))
+        XCTAssertEqual(state.entryCount, 2)
+        guard case .live(let live) = state.entry(at: 1) else { return XCTFail("no live row") }
+        XCTAssertEqual(live.input?.original, "3 km")
+        XCTAssertEqual(live.candidates.map(\.text), ["1.86 miles", "", "About 1.9"])
+        XCTAssertEqual(live.candidates.map(\.isFinished), [true, false, false])
+
+        _ = state.apply(.candidateRestarted(ticket: 3, candidate: 2, member: "flan-ul2", reason: "HTTP 503"))
+        guard case .live(let restarted) = state.entry(at: 1) else { return XCTFail("no live row") }
+        XCTAssertEqual(restarted.candidates[2].text, "")
+        XCTAssertEqual(restarted.candidates[2].retryReason, "HTTP 503")
+
+        let texts = ["1.86 miles", "1.86 miles roughly", "About 1.86 miles"]
+        let consensus = Consensus.decide(texts)
+        XCTAssertEqual(state.apply(.itemStored(ticket: 3, itemID: 11, consensus: consensus)), [.loadArrivedItem(11)])
+        XCTAssertEqual(state.live, [])
+        let arrived = Fixtures.detail(11, instruction: "Convert 3 km to miles.", input: "3 km", texts: texts)
+        XCTAssertEqual(arrived.item.status, .pending)
+        _ = Workbench.reduce(&state, .itemArrived(arrived))
+        XCTAssertEqual(state.queue.rows.map(\.itemID), [1, 11])
+        XCTAssertEqual(state.status.counts?.waiting, 2)
+    }
+
+    func testFilteredInstancesDisappearAndKeepTheCursorInRange() {
+        var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
+        _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))
+        _ = Workbench.moveCursor(to: 1, &state)
+        _ = state.apply(.instanceFiltered(ticket: 1, reason: .emptyOutput))
+        XCTAssertEqual(state.queue.cursor, 0)
+        XCTAssertEqual(state.entryCount, 1)
+    }
+
+    func testLiveItemsAreHiddenUnderOtherFiltersAndSearches() {
+        var state = Fixtures.state(items: [Fixtures.healthy], filter: .status(.accepted))
+        _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))
+        XCTAssertEqual(state.entryCount, 1)
+    }
+
+    func testEngineErrorsAreShownAndNeverQuit() {
+        var state = Fixtures.state()
+        XCTAssertEqual(state.apply(.memberFailed(member: "flan-ul2", error: "HTTP 500")), [])
+        XCTAssertEqual(state.status.message, StatusMessage("flan-ul2: HTTP 500", .error))
+        XCTAssertEqual(state.engine.lastError, "flan-ul2: HTTP 500")
+        XCTAssertFalse(state.isQuitting)
+        _ = state.apply(.progress(stored: 4, target: 10))
+        XCTAssertEqual(state.engine.stored, 4)
+        XCTAssertEqual(state.engine.target, 10)
+    }
+
+    func testMemberStatisticsFeedTheStatusBar() {
+        var state = Fixtures.state()
+        let statistics = LMMemberStatistics(member: "falcon-40b", inFlight: 2, errorsByKind: [.timedOut: 1], tokensPerSecond: 31.5)
+        _ = Workbench.reduce(&state, .memberStatistics([statistics]))
+        XCTAssertEqual(state.status.endpoints, [EndpointStatus(member: "falcon-40b", inFlight: 2, errors: 1, tokensPerSecond: 31.5)])
+    }
+
+    func testTheEnginePausesWhenTheBacklogIsFullAndResumesAsTheCuratorCatchesUp() {
+        var state = Fixtures.state()
+        state.engine.maxAwaitingReview = 5
+        XCTAssertEqual(Workbench.reduce(&state, .engineStatus(attached: true, paused: false)), [])
+        var counts = StatusCounts()
+        counts[.pending] = 5
+        XCTAssertEqual(Workbench.reduce(&state, .countsLoaded(counts)), [.setEnginePaused(true)])
+        XCTAssertTrue(state.engine.isPausedForBacklog)
+        _ = Workbench.reduce(&state, .engineStatus(attached: true, paused: true))
+        XCTAssertEqual(Workbench.reduce(&state, .key(.character("p"))), [], "p explains the backlog pause")
+        counts[.pending] = 4
+        XCTAssertEqual(Workbench.reduce(&state, .countsLoaded(counts)), [.setEnginePaused(false)])
+    }
+
+    func testRerunsRefreshTheItem() {
+        var state = Fixtures.state()
+        _ = state.apply(.itemStarted(ticket: 9, type: .b, instruction: "Rerun"))
+        XCTAssertEqual(state.apply(.rerunStored(ticket: 9, itemID: 1, consensus: Consensus.decide(["a", "a"]))), [.loadItem(1)])
+    }
+}
