@@ -1,11 +1,3 @@
-extension EngineSettings {
-    static let tomlKeys = ["kind"]
-
-    init(toml reader: TOMLTableReader) throws(QuorumConfigError) {
-        self.init(kind: try reader.choice("kind", Kind.self) ?? EngineSettings().kind)
-    }
-}
-
 extension FilterConfig {
     static let tomlKeys = ["max_words_too_short", "max_words", "blacklist", "novelty_threshold", "min_agreement"]
 

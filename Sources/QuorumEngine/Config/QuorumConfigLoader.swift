@@ -44,13 +44,14 @@ public enum QuorumConfigLoader {
         let source = ConfigSource(file: file, locator: TOMLLineLocator(source: text))
         let root = try TOMLTableReader(table, at: .root, allowedKeys: topLevelKeys, source: source)
 
-        let engine = try root.table("engine", allowedKeys: EngineSettings.tomlKeys).map(EngineSettings.init(toml:))
+        let home = environment["HOME"]
+        let engine = try root.table("engine", allowedKeys: EngineSettings.tomlKeys)
+            .map { reader throws(QuorumConfigError) in try EngineSettings(toml: reader, folder: folder, home: home) }
             ?? EngineSettings()
         let members = try readMembers(root, engine: engine)
         let roles = try Roles(
             toml: root.table("roles", allowedKeys: Roles.tomlKeys), at: TOMLKeyPath.root.appending("roles"),
             members: members, source: source)
-        let home = environment["HOME"]
         return QuorumConfig(
             members: members, roles: roles,
             filters: try root.table("filters", allowedKeys: FilterConfig.tomlKeys).map(FilterConfig.init(toml:))

@@ -23,6 +23,12 @@ store = "quorum.sqlite"
 # give no base_url run on it. kind = "none" turns it off; every member then needs a base_url.
 [engine]
 kind = "local"
+# data_dir = "~/.local/share/quorum"   # the engine's venv, model, log and state
+#                                     # (default: $XDG_DATA_HOME/quorum, else ~/.local/share/quorum)
+# port = "auto"                       # "auto" (a free loopback port at each start) or a number
+# context_size = 4096                 # the server's context window, in tokens
+# threads = 2                         # CPU threads for the server (default: every core)
+# model = "/path/to/other.gguf"       # serve another GGUF file instead of Gemma 3 270M
 
 # Which member does what. Candidate 0 of every item is the instance generator's own output;
 # each member listed in `outputs` adds one more candidate, and consensus picks among them.
