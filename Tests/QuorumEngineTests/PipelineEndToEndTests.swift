@@ -83,6 +83,20 @@ final class PipelineEndToEndTests: XCTestCase {
         XCTAssertTrue(events.contains { if case .candidateToken = $0 { return true } else { return false } })
     }
 
+    func testTheEventStreamEndsAfterTheLastItemIsStored() async throws {
+        let runID = try await store.write { try $0.beginRun(source: "generate", configJSON: "{}").id! }
+        var stored: [Int64] = []
+        var lastProgress = 0
+        for try await event in try engine().events(GenerationRequest(count: 3), runID: runID, earlierInstructions: []) {
+            if case .itemStored(_, let itemID, _) = event { stored.append(itemID) }
+            if case .progress(let count, _) = event { lastProgress = count }
+        }
+        XCTAssertEqual(stored.count, 3)
+        XCTAssertEqual(lastProgress, 3)
+        let items = try await allItems()
+        XCTAssertEqual(Set(items.map { $0.item.id! }), Set(stored))
+    }
+
     func testAFailingMemberDoesNotStallTheOthersAndIsVisible() async throws {
         let (stored, events) = try await run(try engine(outputMode: "error500"), GenerationRequest(count: 6))
         XCTAssertEqual(stored, 6)
