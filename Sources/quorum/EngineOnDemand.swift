@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import QuorumEngine
+
+/// Starts the embedded engine for a command that needs it, or joins the running one.
+enum EngineOnDemand {
+    /// A lease on the engine when `config` has members on it; nil otherwise.
+    static func lease(for config: QuorumConfig) async throws -> LocalEngineLease? {
+        guard config.needsLocalEngine else { return nil }
+        let directory: EngineDataDirectory
+        do {
+            directory = try EngineDataDirectory.resolve(config.engine)
+        } catch {
+            throw failure(error.description, status: ExitStatus.config)
+        }
+        return try await start(config.engine, directory: directory, pinned: false, timeout: 180)
+    }
+
+    static func start(
+        _ settings: EngineSettings, directory: EngineDataDirectory, pinned: Bool, timeout: Double
+    ) async throws -> LocalEngineLease {
+        let engine: LocalEngine
+        do {
+            engine = LocalEngine(
+                directory: directory, settings: settings, launch: try .llamaCpp(directory, settings: settings))
+        } catch {
+            throw failure(error.description, status: ExitStatus.unavailable)
+        }
+        let started = Date()
+        do {
+            let lease = try await engine.acquire(pinned: pinned, timeout: timeout) { state, isNew in
+                printError(
+                    isNew
+                        ? "starting the local engine (\(URL(fileURLWithPath: state.model).lastPathComponent)) on "
+                            + "127.0.0.1:\(state.port); log: \(state.log)"
+                        : "using the local engine already running at \(state.baseURL)")
+            }
+            printError(String(format: "the local engine answers at %@ (%.1f s)", lease.baseURL, Date().timeIntervalSince(started)))
+            return lease
+        } catch {
+            throw failure(error.description, status: ExitStatus.unavailable)
+        }
+    }
+}
