@@ -43,7 +43,13 @@ struct GenerateCommand: AsyncParsableCommand {
             throw storeFailure(error)
         }
         let request = GenerationRequest(count: count, types: type.types, autoAccept: autoAccept)
-        let models = settings.members.map { OpenAICompatibleModel(member: $0) }
+        // Members without a base_url run on the embedded engine, started (or joined) here and
+        // released on every exit; the run snapshot keeps the unplaced configuration, so a run
+        // resumes although the engine's port changes.
+        let localEngine = try await EngineOnDemand.lease(for: settings)
+        defer { localEngine?.release() }
+        let placed = localEngine.map { settings.placingLocalMembers(at: $0.baseURL) } ?? settings
+        let models = placed.members.map { OpenAICompatibleModel(member: $0) }
         let engine: EnsembleEngine
         do {
             engine = try EnsembleEngine(config: settings, models: models, seeds: seeds.map(\.demonstration), store: opened)
