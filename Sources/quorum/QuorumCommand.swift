@@ -7,6 +7,6 @@ struct QuorumCommand: AsyncParsableCommand {
         abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
         subcommands: [GenerateCommand.self, RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
                       ExportCommand.self, ImportCommand.self, StatsCommand.self, StoreDebugCommand.self, InitCommand.self,
-                      EngineCommand.self]
+                      EngineCommand.self, SpotCheckCommand.self]
     )
 }

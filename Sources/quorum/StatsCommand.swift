@@ -5,7 +5,7 @@ import QuorumStore
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Counts by status and type, per-member win rates, curator agreement.")
+        abstract: "Counts, win and override rates, curator agreement (kappa), distributions and reasons.")
 
     @OptionGroup var storeOptions: StoreOptions
 

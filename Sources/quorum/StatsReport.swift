@@ -33,6 +33,7 @@ struct StatsReport {
             lines.append("")
             lines.append("curators accepted the consensus choice for \(percent(agreement)) of \(curated) curated items")
         }
+        lines += insightLines
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -44,7 +45,7 @@ struct StatsReport {
         }.joined(separator: " ")
     }
 
-    private func percent(_ value: Double?) -> String {
+    func percent(_ value: Double?) -> String {
         guard let value else { return "-" }
         return String(format: "%.1f%%", value * 100)
     }

@@ -10,6 +10,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT type, status, COUNT(*) FROM items GROUP BY type, status") {
                 counts[row[0], default: [:]][row[1]] = row[2]
             }
+            let overrides = try Self.memberOverrides(db)
             let members = try Row.fetchAll(
                 db,
                 sql: """
@@ -24,14 +25,23 @@ extension Store {
                     GROUP BY c.member ORDER BY c.member
                     """
             ).map { row in
-                MemberStats(
+                var member = MemberStats(
                     member: row[0], candidates: row[1], consensusWins: Int(row[2] as Double),
                     curatedItems: Int(row[3] as Double), curatorPicks: Int(row[4] as Double))
+                if let counts = overrides[member.member] {
+                    member.humanDecidedWins = counts.humanDecidedWins
+                    member.overriddenWins = counts.overriddenWins
+                    member.discardedSets = counts.discardedSets
+                }
+                return member
             }
             let items = try Item.fetchCount(db)
             let decisions = try Decision.fetchCount(db)
             var stats = StoreStats(items: items, decisions: decisions, counts: counts, members: members, curatorAgreement: nil)
             let curated = ItemStatus.curated.reduce(0) { $0 + stats.count(status: $1) }
+            stats.agreement = try Self.curatorAgreement(db)
+            stats.distributions = try Self.distributions(db)
+            (stats.rejectionReasons, stats.discardReasons) = try Self.reasons(db)
             if curated > 0 {
                 stats.curatorAgreement = Double(stats.count(status: .accepted)) / Double(curated)
             }

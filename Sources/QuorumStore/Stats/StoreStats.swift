@@ -8,6 +8,15 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     public var members: [MemberStats]
     /// Items accepted as the consensus chose, over all curated items.
     public var curatorAgreement: Double?
+    /// Cohen's kappa between human curators and the consensus (see `CuratorAgreement`).
+    public var agreement = CuratorAgreement(confusion: [:])
+    public var distributions = StatsDistributions(
+        margin: Distribution(edges: [], counts: []), pairwiseRougeL: Distribution(edges: [], counts: []),
+        outputWords: Distribution(edges: [], counts: []))
+    /// Reasons of the rejections in force, grouped, most frequent first.
+    public var rejectionReasons: [ReasonCount] = []
+    /// Why the discarded items' sets were discarded.
+    public var discardReasons: [ReasonCount] = []
 
     public func count(type: ItemType? = nil, status: ItemStatus? = nil) -> Int {
         counts.filter { type == nil || $0.key == type!.rawValue }.values.reduce(0) { total, byStatus in
@@ -27,6 +36,17 @@ public struct MemberStats: Sendable, Equatable, Encodable {
     public var curatedItems: Int
     /// Curated items whose output is the member's candidate (accepted or overridden to it).
     public var curatorPicks: Int
+    /// Items a human decided (see `CuratorAgreement`) whose consensus chose the member's candidate.
+    public var humanDecidedWins = 0
+    /// Of those, how many the human overrode to another candidate, edited or rejected.
+    public var overriddenWins = 0
+    /// Candidate sets the member took part in whose item was discarded.
+    public var discardedSets = 0
+
+    /// `overriddenWins / humanDecidedWins`: how often a human undid the member's wins.
+    public var overrideRate: Double? { humanDecidedWins == 0 ? nil : Double(overriddenWins) / Double(humanDecidedWins) }
+    /// `discardedSets / candidates`.
+    public var discardShare: Double? { candidates == 0 ? nil : Double(discardedSets) / Double(candidates) }
 
     public var consensusWinRate: Double? { candidates == 0 ? nil : Double(consensusWins) / Double(candidates) }
     public var curatorPickRate: Double? { curatedItems == 0 ? nil : Double(curatorPicks) / Double(curatedItems) }
@@ -41,6 +61,7 @@ public struct MemberStats: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case member, candidates, consensusWins, curatedItems, curatorPicks, consensusWinRate, curatorPickRate
+        case humanDecidedWins, overriddenWins, discardedSets, overrideRate, discardShare
     }
 
     /// The rates are written too, for readers of `quorum stats --json`.
@@ -53,5 +74,10 @@ public struct MemberStats: Sendable, Equatable, Encodable {
         try container.encode(curatorPicks, forKey: .curatorPicks)
         try container.encode(consensusWinRate, forKey: .consensusWinRate)
         try container.encode(curatorPickRate, forKey: .curatorPickRate)
+        try container.encode(humanDecidedWins, forKey: .humanDecidedWins)
+        try container.encode(overriddenWins, forKey: .overriddenWins)
+        try container.encode(discardedSets, forKey: .discardedSets)
+        try container.encode(overrideRate, forKey: .overrideRate)
+        try container.encode(discardShare, forKey: .discardShare)
     }
 }

@@ -1,0 +1,84 @@
+import GRDB
+import QuorumCore
+
+extension Store {
+    /// The curator name `quorum generate --auto-accept` decides as.
+    public static let autoCurator = "auto"
+
+    /// The population of a spot-check (see `SpotCheckPopulation` for which items count and how
+    /// verdicts are read), in one pass over the items with a consensus.
+    public func spotCheckPopulation(stratifiedBy stratification: SpotCheckStratification) async throws -> SpotCheckPopulation {
+        try await read { db in
+            struct Entry {
+                var id: Int64
+                var key: String
+                var margin: Double?
+                var verdict: ErrorRateEstimate.Verdict?
+            }
+            var entries: [Entry] = []
+            let rows = try Row.fetchCursor(db, sql: Self.spotCheckSQL, arguments: [Self.autoCurator, Self.autoCurator])
+            while let row = try rows.next() {
+                let id: Int64 = row["id"]
+                let key: String
+                switch stratification {
+                case .member: key = row["member"] ?? "?"
+                case .type: key = row["type"]
+                case .rule: key = row["consensus_rule"] ?? "?"
+                case .margin: key = ""
+                }
+                var verdict: ErrorRateEstimate.Verdict?
+                if (row["human"] as Int64?) != nil {
+                    let status: String = row["status"]
+                    let chosen: Int? = row["chosen"]
+                    let choice: Int? = row["consensus_choice"]
+                    switch status {
+                    case ItemStatus.accepted.rawValue: verdict = .right
+                    case ItemStatus.overridden.rawValue: verdict = chosen == choice ? .right : .wrong
+                    case ItemStatus.edited.rawValue, ItemStatus.rejected.rawValue: verdict = .wrong
+                    default: verdict = nil
+                    }
+                }
+                entries.append(Entry(id: id, key: key, margin: row["consensus_margin"], verdict: verdict))
+            }
+            var edges: [Double]?
+            if stratification == .margin {
+                let bins = QuantileBins(values: entries.compactMap(\.margin), count: 4)
+                edges = bins.edges
+                for index in entries.indices {
+                    entries[index].key = entries[index].margin.map { bins.label(of: bins.bin(of: $0)) } ?? "none"
+                }
+            }
+            var strata: [String: [Int64]] = [:]
+            var verdicts: [Int64: ErrorRateEstimate.Verdict] = [:]
+            for entry in entries {
+                strata[entry.key, default: []].append(entry.id)
+                if let verdict = entry.verdict { verdicts[entry.id] = verdict }
+            }
+            return SpotCheckPopulation(stratification: stratification, strata: strata, verdicts: verdicts, marginEdges: edges)
+        }
+    }
+
+    /// One row per item of the population: its strata keys, margin, status and the id of the
+    /// human verdict (if any). Undone events are excluded through one set of undo targets.
+    static let spotCheckSQL = """
+        WITH undone AS (SELECT target_id FROM decisions WHERE kind = 'undo' AND target_id IS NOT NULL),
+        auto AS (
+            SELECT item_id, set_id, MIN(id) AS decision_id FROM decisions
+            WHERE curator = ? AND kind = 'accept' AND id NOT IN undone
+            GROUP BY item_id, set_id
+        )
+        SELECT i.id, i.type, i.status, i.chosen, s.consensus_choice, s.consensus_rule, s.consensus_margin,
+            c.member,
+            (SELECT MAX(h.id) FROM decisions h
+                WHERE h.item_id = i.id AND h.set_id = s.id AND h.curator <> ?
+                    AND h.kind IN ('accept', 'override', 'edit', 'reject')
+                    AND h.id > COALESCE(a.decision_id, 0) AND h.id NOT IN undone) AS human
+        FROM items i
+        JOIN runs r ON r.id = i.run_id
+        JOIN candidate_sets s ON s.id = i.current_set_id
+        LEFT JOIN auto a ON a.item_id = i.id AND a.set_id = s.id
+        LEFT JOIN candidates c ON c.set_id = s.id AND c.position = s.consensus_choice
+        WHERE s.consensus_choice IS NOT NULL AND (a.decision_id IS NOT NULL OR r.source = 'import')
+        ORDER BY i.id
+        """
+}
