@@ -26,11 +26,17 @@ struct SpotCheckCommand: AsyncParsableCommand {
     @Option(help: "Seed of the draw: the same seed draws the same sample.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp(
+        "Target error rate (0–1): reports whether the overall Wilson upper bound is already below it.",
+        valueName: "rate"))
+    var target: Double?
+
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
     func validate() throws {
         guard sample >= 1 else { throw ValidationError("--sample must be at least 1") }
+        if let target, !(target > 0 && target <= 1) { throw ValidationError("--target must be in (0, 1]") }
     }
 
     func run() async throws {
@@ -44,11 +50,19 @@ struct SpotCheckCommand: AsyncParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            let output = SpotCheckOutput(report: report, target: target, targetMet: target.map(report.estimate.meets(target:)))
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else {
-            print(SpotCheckText(report: report).text, terminator: "")
+            print(SpotCheckText(report: report, target: target).text, terminator: "")
         }
     }
 }
 
 extension SpotCheckStratification: ExpressibleByArgument {}
+
+/// `quorum spot-check --json`: the report, and the target's verdict when one was set.
+struct SpotCheckOutput: Encodable {
+    let report: SpotCheckReport
+    let target: Double?
+    let targetMet: Bool?
+}

@@ -4,6 +4,7 @@ import QuorumStore
 /// `quorum spot-check` as plain text: the sample per stratum, then the error-rate table.
 struct SpotCheckText {
     let report: SpotCheckReport
+    var target: Double?
 
     var text: String {
         let sampled = report.sample.sampledIDs.count
@@ -29,6 +30,11 @@ struct SpotCheckText {
         if report.estimate.overall.judged < sampled {
             lines.append("")
             lines.append("\(sampled - report.estimate.overall.judged) sampled decisions have no human verdict yet")
+        }
+        if let target {
+            let upper = report.estimate.overall.interval.map { String(format: "%.1f%%", $0.upper * 100) } ?? "none yet"
+            let verdict = report.estimate.meets(target: target) ? "met" : "not met: judge more of the sample"
+            lines.append(String(format: "target %.1f%%: ", target * 100) + "\(verdict) (overall upper bound \(upper))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
