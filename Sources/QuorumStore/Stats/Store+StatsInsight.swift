@@ -82,18 +82,28 @@ extension Store {
         let texts = try String.fetchCursor(db, sql: """
             SELECT c.text FROM items i JOIN candidates c ON c.set_id = i.current_set_id
             """)
-        while let text = try texts.next() {
-            var words = 0
-            var inWord = false
-            for byte in text.utf8 {
-                let blank = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                if !blank && !inWord { words += 1 }
-                inWord = !blank
-            }
+        while var text = try texts.next() {
+            let words = text.withUTF8(wordCount)
             let bin = wordEdges.lastIndex { $0 <= Double(words) } ?? 0
             counts[min(bin, counts.count - 1)] += 1
         }
         return Distribution(edges: wordEdges, counts: counts)
+    }
+
+    /// Runs of bytes other than space, tab, newline and carriage return.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var words = 0
+        var inWord = false
+        guard let base = bytes.baseAddress else { return 0 }
+        var index = 0
+        while index < bytes.count {
+            let byte = base[index]
+            let blank = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !blank && !inWord { words += 1 }
+            inWord = !blank
+            index += 1
+        }
+        return words
     }
 
     private static func binned(_ db: Database, count: Int, edges: [Double], sql: String, arguments: StatementArguments) throws -> Distribution {
