@@ -45,6 +45,7 @@ let package = Package(
                 "QuorumCore",
                 "QuorumStore",
                 "QuorumEngine",
+                "QuorumTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,8 +5,9 @@ struct QuorumCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quorum",
         abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
-        subcommands: [GenerateCommand.self, RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
+        subcommands: [ReviewCommand.self, GenerateCommand.self, RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
                       ExportCommand.self, ImportCommand.self, StatsCommand.self, StoreDebugCommand.self, InitCommand.self,
-                      EngineCommand.self, SpotCheckCommand.self]
+                      EngineCommand.self, SpotCheckCommand.self],
+        defaultSubcommand: ReviewCommand.self
     )
 }

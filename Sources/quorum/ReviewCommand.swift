@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import QuorumEngine
+import QuorumStore
+import QuorumTUI
+
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "The workbench: go through the items awaiting review and decide, one key each.",
+        discussion: """
+            Opens the store of the configuration (or --store) and lists the items awaiting review; \
+            a accepts the consensus choice, a digit takes another candidate, x rejects with a \
+            reason, u undoes, ? lists every key. Decisions are written to the store at once.
+            """
+    )
+
+    @Option(help: ArgumentHelp(
+        "The curation store (SQLite).",
+        discussion: "Default: $QUORUM_STORE, else the configuration's store, else quorum.sqlite here.",
+        valueName: "path"))
+    var store: String?
+    @Option(help: "The configuration file, read when it exists.") var config = QuorumConfigLoader.defaultFileName
+    @OptionGroup var curatorOptions: StoreCuratorOptions
+    @Option(help: "The theme (default: $QUORUM_THEME, else dark).") var theme: String?
+    @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
+    @Option(help: "Flag a consensus won by a smaller margin than this as fragile.") var fragileMargin = 0.05
+
+    func validate() throws {
+        guard fragileMargin >= 0 && fragileMargin.isFinite else {
+            throw ValidationError("--fragile-margin must be a number of at least 0")
+        }
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let settings = try ReviewSetup.configuration(path: config)
+        let path = store ?? environment["QUORUM_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.storePath
+            ?? "quorum.sqlite"
+        let curator = curatorOptions.curator ?? settings?.curator ?? curatorOptions.resolvedCurator()
+        let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
+        let themeName = try ReviewSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog)
+        guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
+            throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
+        }
+        let opened: Store
+        do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine)) } catch {
+            throw storeFailure(error)
+        }
+        let session = ReviewSession(
+            store: opened, curator: curator, catalog: catalog, themeName: themeName,
+            settings: WorkbenchSettings(fragileMargin: fragileMargin))
+        let outcome = await session.run()
+        try? opened.close()
+        if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }
+        if outcome.interrupted { throw ExitCode(130) }
+    }
+}

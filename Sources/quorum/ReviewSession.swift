@@ -1,0 +1,64 @@
+import Foundation
+import QuorumStore
+import QuorumTUI
+
+/// One run of the workbench on a store: the first page is read before the screen is taken,
+/// the loop runs on a thread of its own (ncurses wants one), and quitting waits for the
+/// decisions still being written.
+struct ReviewSession: Sendable {
+    let store: Store
+    let curator: String
+    let catalog: ThemeCatalog
+    let themeName: String
+    let settings: WorkbenchSettings
+
+    struct Outcome: Sendable {
+        var interrupted = false
+        var failure: String?
+    }
+
+    func run() async -> Outcome {
+        let inbox = WorkbenchInbox()
+        let effects = ReviewEffects(store: store, curator: curator, inbox: inbox)
+        var state = WorkbenchState(
+            viewport: Size(width: 80, height: 24), settings: settings, themeNames: catalog.names, themeName: themeName)
+        var initial = Workbench.start(&state)
+        do {
+            if case .loadPage(let query, let after, let limit, let generation) = initial.first {
+                let page = try await ReviewPager.page(store, query: query, after: after, limit: limit, generation: generation)
+                initial = Array(initial.dropFirst()) + Workbench.reduce(&state, .pageLoaded(page))
+            }
+        } catch {
+            return Outcome(failure: "\(error)")
+        }
+        if let problem = catalog.problems.first {
+            let others = catalog.problems.count > 1 ? " (and \(catalog.problems.count - 1) more)" : ""
+            state.status.message = StatusMessage("theme skipped: \(problem)\(others)", .warning)
+        }
+        let signals = TerminationSignals(inbox: inbox)
+        let prepared = state
+        let startEffects = initial
+        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
+            let thread = Thread {
+                continuation.resume(returning: Self.loop(prepared, startEffects, catalog, inbox, effects))
+            }
+            thread.name = "quorum.workbench"
+            thread.start()
+        }
+        signals.stop()
+        await effects.finish()
+        return outcome
+    }
+
+    private static func loop(
+        _ state: WorkbenchState, _ initial: [WorkbenchEffect], _ catalog: ThemeCatalog, _ inbox: WorkbenchInbox,
+        _ effects: ReviewEffects
+    ) -> Outcome {
+        let terminal: Terminal
+        do { terminal = try Terminal() } catch { return Outcome(failure: "\(error)") }
+        defer { terminal.restore() }
+        let loop = WorkbenchLoop(state: state, terminal: terminal, themes: catalog, inbox: inbox) { effects.perform($0) }
+        let final = loop.run(initialEffects: initial)
+        return Outcome(interrupted: final.wasInterrupted)
+    }
+}

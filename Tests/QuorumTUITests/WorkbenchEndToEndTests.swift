@@ -1,0 +1,140 @@
+import Foundation
+import QuorumStore
+import XCTest
+
+/// The real `quorum review` in a tmux pane, against a store with imported items.
+final class WorkbenchEndToEndTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-tui-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private var storePath: String { folder.appendingPathComponent("quorum.sqlite").path }
+
+    /// The `quorum` built with the tests (`swift build` puts it beside the test bundle).
+    private func binary() throws -> String {
+        let bundle = Bundle(for: Self.self).bundleURL
+        let candidates = [bundle, bundle.deletingLastPathComponent()]
+            + (Bundle.main.executableURL.map { [$0.deletingLastPathComponent()] } ?? [])
+        let paths = candidates.map { $0.appendingPathComponent("quorum").path }
+        guard let found = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("no quorum binary beside the tests (looked in \(paths)); build it first")
+        }
+        return found
+    }
+
+    private func makeStore(_ lines: [String]) async throws {
+        let file = folder.appendingPathComponent("items.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: file)
+        let store = try Store.open(at: storePath, access: .write(command: "test"))
+        _ = try await store.importJSONL(from: .file(path: file.path))
+        try store.close()
+    }
+
+    private func review(_ extra: String = "", environment: String = "", width: Int = 100, height: Int = 30) throws -> TmuxSession {
+        let themes = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("themes").path
+        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester \(environment) '\(try binary())' review --store '\(storePath)' "
+            + "--themes '\(themes)' \(extra)"
+        return try TmuxSession(folder: folder, width: width, height: height, command: command)
+    }
+
+    private func status(of id: Int64) async throws -> ItemStatus {
+        let store = try Store.open(at: storePath, access: .read)
+        defer { try? store.close() }
+        return try await store.item(id).item.status
+    }
+
+    static let agreeing = #"{"instruction": "Give three tips for staying healthy.", "candidates": ["Eat well, sleep well and exercise.", "Eat well and exercise daily.", "Sleep well, eat well."]}"#
+    static let hostile = #"{"instruction": "Say \u001b[31mred\u001b[0m\u0007", "input": "x", "candidates": ["\u001b]0;pwned\u0007 red", "red", "red!"]}"#
+
+    func testAcceptingWritesTheStoreAndQuittingRestoresTheTerminal() async throws {
+        try await makeStore([Self.agreeing, Self.hostile])
+        let tmux = try review()
+        try tmux.waitForScreen(containing: "Queue · awaiting review")
+        try tmux.waitForScreen(containing: "reviewed 0 · waiting 2")
+        XCTAssertEqual(try tmux.format("#{alternate_on}"), "1")
+        try tmux.sendKeys("a")
+        try tmux.waitForScreen(containing: "accepted #1")
+        let accepted = try await status(of: 1)
+        XCTAssertEqual(accepted, .accepted)
+        try tmux.waitForScreen(containing: "Say ␛[31mred␛[0m␇")
+        XCTAssertFalse(try tmux.screen().contains("pwned\n"), "escapes never reach the terminal")
+        try tmux.sendKeys("u")
+        try tmux.waitForScreen(containing: "undone on #1")
+        let undone = try await status(of: 1)
+        XCTAssertEqual(undone, .pending)
+        try tmux.sendKeys("q")
+        let exit = try tmux.waitForExit()
+        XCTAssertEqual(exit.status, 0)
+        XCTAssertEqual(exit.tty, "icanon echo", "the line discipline is back")
+        XCTAssertEqual(try tmux.format("#{alternate_on}"), "0", "the alternate screen is left")
+        XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1", "the cursor is shown again")
+    }
+
+    func testCtrlCQuitsCleanly() async throws {
+        try await makeStore([Self.agreeing])
+        let tmux = try review()
+        try tmux.waitForScreen(containing: "Queue · awaiting review")
+        try tmux.sendKeys("C-c")
+        let exit = try tmux.waitForExit()
+        XCTAssertEqual(exit.status, 130)
+        XCTAssertEqual(exit.tty, "icanon echo")
+        XCTAssertEqual(try tmux.format("#{alternate_on}"), "0")
+        XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1")
+    }
+
+    func testSIGTERMQuitsCleanly() async throws {
+        try await makeStore([Self.agreeing])
+        let tmux = try review()
+        try tmux.waitForScreen(containing: "Queue · awaiting review")
+        kill(try tmux.programPID(), SIGTERM)
+        let exit = try tmux.waitForExit()
+        XCTAssertEqual(exit.status, 130)
+        XCTAssertEqual(exit.tty, "icanon echo")
+        XCTAssertEqual(try tmux.format("#{alternate_on}"), "0")
+    }
+
+    func testACrashStillRestoresTheTerminal() async throws {
+        try await makeStore([Self.agreeing])
+        let tmux = try review(environment: "SWIFT_BACKTRACE=enable=no")
+        try tmux.waitForScreen(containing: "Queue · awaiting review")
+        kill(try tmux.programPID(), SIGSEGV)
+        let exit = try tmux.waitForExit()
+        XCTAssertEqual(exit.status, 128 + Int(SIGSEGV), "the crash is still a crash")
+        XCTAssertEqual(exit.tty, "icanon echo")
+        XCTAssertEqual(try tmux.format("#{alternate_on}"), "0")
+        XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1")
+    }
+
+    func testResizingDownToTheMinimumAndBelowAndBack() async throws {
+        try await makeStore([Self.agreeing])
+        let tmux = try review()
+        try tmux.waitForScreen(containing: "Queue · awaiting review")
+        try tmux.run(["resize-window", "-x", "60", "-y", "15"])
+        try tmux.waitForScreen(containing: "Candidates · 3 · ")
+        try tmux.run(["resize-window", "-x", "50", "-y", "12"])
+        try tmux.waitForScreen(containing: "Terminal too small: 50×12")
+        try tmux.run(["resize-window", "-x", "100", "-y", "30"])
+        try tmux.waitForScreen(containing: "Matrix · ")
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit().status, 0)
+    }
+
+    func testABadThemeIsReportedBeforeTheScreenIsTaken() async throws {
+        try await makeStore([Self.agreeing])
+        let themes = folder.appendingPathComponent("themes")
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try Data("[styles]\ntext = { fg = 999 }\n".utf8).write(to: themes.appendingPathComponent("broken.toml"))
+        let command = "cd '\(folder.path)' && '\(try binary())' review --store '\(storePath)' --themes '\(themes.path)' --theme broken"
+        let tmux = try TmuxSession(folder: folder, width: 200, height: 10, command: command)
+        XCTAssertEqual(try tmux.waitForExit().status, 78)
+        XCTAssertTrue(try tmux.screen().contains("broken.toml:2: styles.text.fg: expected a colour number from 0 to 255"))
+    }
+}
