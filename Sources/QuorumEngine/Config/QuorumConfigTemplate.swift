@@ -105,7 +105,8 @@ top_k = 50
 max_tokens = 256
 stop = []
 
-# Additional output: the instruction and input alone, greedy.
+# Additional output: the instruction and input alone, greedy. A base model given no example
+# rarely stops by itself, so it stops at a blank line, as the few-shot members do.
 [[members]]
 name = "zero-shot-greedy"
 model = "gemma-3-270m"
@@ -119,7 +120,7 @@ temperature = 0.0
 top_p = 1.0
 top_k = 50
 max_tokens = 256
-stop = []
+stop = ["\n\n"]
 
 # Additional output: worked examples, greedy.
 [[members]]
