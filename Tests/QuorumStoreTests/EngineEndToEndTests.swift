@@ -5,20 +5,35 @@ import XCTest
 /// The real embedded engine end to end, with the real binary and the real model: install
 /// (an existing install is reused), start, generate through all four stages with the default
 /// ensemble, stop, and the store holds the items. Minutes long; `scripts/test.sh` installs the
-/// engine first, so CI runs it. Uses the default data directory, where that install lives.
+/// engine first, so CI runs it.
+///
+/// The install in the default data directory is reused through symbolic links (venv, models,
+/// stamp) in a data directory of the test's own, named by `data_dir` in the work folder's
+/// quorum.toml: its server state, leases and log are private, so a test run never stops a
+/// server that another Quorum process on the machine is using.
 final class EngineEndToEndTests: StoreTestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         let status = try QuorumBinary.run(["engine", "status"], in: folder)
-        guard status.standardOutput.contains("installed:        llama-cpp-python") else {
+        guard status.standardOutput.contains("installed:        llama-cpp-python"),
+            let root = status.standardOutput.split(separator: "\n").first?.split(separator: " ").last
+        else {
             let message = "the embedded engine is not installed; `quorum engine install` (scripts/test.sh does it)"
             if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail(message) }
             throw XCTSkip(message)
         }
-        guard !status.standardOutput.contains("server:           running") else {
-            throw XCTSkip("an engine is already running here; these tests start and stop their own")
+        let engine = folder.appendingPathComponent("engine")
+        try FileManager.default.createDirectory(at: engine, withIntermediateDirectories: true)
+        for name in ["venv", "models", "install.json"] {
+            try FileManager.default.createSymbolicLink(
+                atPath: engine.appendingPathComponent(name).path, withDestinationPath: "\(root)/\(name)")
         }
         XCTAssertEqual(try QuorumBinary.run(["init", "work"], in: folder).status, 0)
+        let config = try String(contentsOfFile: path("work/quorum.toml"), encoding: .utf8)
+            .replacingOccurrences(of: "kind = \"local\"\n", with: "kind = \"local\"\ndata_dir = \"../engine\"\n")
+        _ = try write(config, to: "work/quorum.toml")
+        let own = try QuorumBinary.run(["engine", "status"], in: work).standardOutput
+        XCTAssertTrue(own.contains("data directory:   \(engine.path)\n"), own)
     }
 
     override func tearDownWithError() throws {
