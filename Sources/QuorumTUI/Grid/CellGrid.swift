@@ -27,7 +27,7 @@ public struct CellGrid: Sendable, Equatable {
             clearWideNeighbours(y: y, from: area.x, to: area.maxX)
             let row = y * width
             for x in area.x..<area.maxX {
-                cells[row + x] = Cell(" ", style: style, attributes: attributes)
+                cells[row + x] = Cell(Glyph.space, style: style, attributes: attributes)
             }
         }
     }
@@ -44,15 +44,15 @@ public struct CellGrid: Sendable, Equatable {
         VisibleText.forEachGlyph(in: text) { glyph in
             switch glyph.kind {
             case .text:
-                x = putGlyph(glyph.grapheme, width: glyph.width, x: x, y: point.y, style, attributes, area)
+                x = putGlyph(glyph.glyph, width: glyph.width, x: x, y: point.y, style, attributes, area)
             case .escape:
-                x = putGlyph(glyph.grapheme, width: 1, x: x, y: point.y, .escaped, attributes, area)
+                x = putGlyph(glyph.glyph, width: 1, x: x, y: point.y, .escaped, attributes, area)
             case .newline:
-                x = putGlyph("↵", width: 1, x: x, y: point.y, .escaped, attributes, area)
+                x = putGlyph(Glyph.newlineMark, width: 1, x: x, y: point.y, .escaped, attributes, area)
             case .tab:
                 let stop = (x - point.x) / Self.tabWidth * Self.tabWidth + Self.tabWidth + point.x
                 while x < stop && x < area.maxX {
-                    x = putGlyph(" ", width: 1, x: x, y: point.y, style, attributes, area)
+                    x = putGlyph(Glyph.space, width: 1, x: x, y: point.y, style, attributes, area)
                 }
             }
             return x < area.maxX
@@ -64,16 +64,16 @@ public struct CellGrid: Sendable, Equatable {
     /// that would straddle the clip's right edge is replaced by a space.
     @discardableResult
     public mutating func putGlyph(
-        _ grapheme: Character, width glyphWidth: Int, x: Int, y: Int, _ style: StyleRole,
+        _ glyph: Glyph, width glyphWidth: Int, x: Int, y: Int, _ style: StyleRole,
         _ attributes: TextAttributes = [], _ clip: Rect
     ) -> Int {
         guard y >= clip.y && y < clip.maxY && x < clip.maxX else { return x + glyphWidth }
         guard x >= clip.x else { return x + glyphWidth }
         if glyphWidth == 2 && x + 1 >= clip.maxX {
-            setCell(Cell(" ", style: style, attributes: attributes), x: x, y: y)
+            setCell(Cell(Glyph.space, style: style, attributes: attributes), x: x, y: y)
             return x + 2
         }
-        setCell(Cell(grapheme, style: style, attributes: attributes, width: UInt8(glyphWidth)), x: x, y: y)
+        setCell(Cell(glyph, style: style, attributes: attributes, width: UInt8(glyphWidth)), x: x, y: y)
         if glyphWidth == 2 {
             setCell(.continuation(style, attributes), x: x + 1, y: y)
         }

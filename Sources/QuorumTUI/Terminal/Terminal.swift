@@ -174,25 +174,24 @@ public final class Terminal {
         let index = Int(cell.style.rawValue)
         let attributes = roleAttributes[index] | self.attributes(cell.attributes)
         let pair = rolePairs[index]
-        let scalars = cell.grapheme.unicodeScalars
-        let base = scalars.first!
-        if base.isASCII && scalars.count == 1 {
-            _ = quorum_put_narrow(Int32(y), Int32(x), chtype(base.value), attributes, pair)
+        let base = cell.glyph.base
+        if base < 0x80 && cell.glyph.markScalars.isEmpty {
+            _ = quorum_put_narrow(Int32(y), Int32(x), chtype(base), attributes, pair)
             return
         }
         guard isUTF8 else {
-            _ = quorum_put_narrow(Int32(y), Int32(x), Self.asciiFallback(base), attributes, pair)
+            _ = quorum_put_narrow(Int32(y), Int32(x), Self.asciiFallback(Unicode.Scalar(base) ?? "?"), attributes, pair)
             if cell.width == 2 { _ = quorum_put_narrow(Int32(y), Int32(x + 1), chtype(UInt8(ascii: " ")), attributes, pair) }
             return
         }
         // Where the C library disagrees with the grid about the width, a replacement keeps
         // the columns aligned.
-        if quorum_wcwidth(base.value) != Int32(cell.width) {
+        if quorum_wcwidth(base) != Int32(cell.width) {
             _ = quorum_put_wide(Int32(y), Int32(x), [wchar_t(0xFFFD), 0], attributes, pair)
             if cell.width == 2 { _ = quorum_put_narrow(Int32(y), Int32(x + 1), chtype(UInt8(ascii: " ")), attributes, pair) }
             return
         }
-        var text = scalars.prefix(5).map { wchar_t($0.value) }
+        var text = [wchar_t(base)] + cell.glyph.markScalars.map { wchar_t($0) }
         text.append(0)
         _ = quorum_put_wide(Int32(y), Int32(x), text, attributes, pair)
     }

@@ -31,10 +31,10 @@ public enum TextWrap {
         }
 
         func append(_ glyph: VisibleGlyph) -> Bool {
-            if glyph.grapheme == " " && current.glyphs.isEmpty && softWrapped { return true }
+            if glyph.isSpace && current.glyphs.isEmpty && softWrapped { return true }
             if current.width + glyph.width > width {
                 var carried: [VisibleGlyph] = []
-                if let space = current.glyphs.lastIndex(where: { $0.grapheme == " " && $0.kind == .text }),
+                if let space = current.glyphs.lastIndex(where: \.isSpace),
                    space + 1 < current.glyphs.count
                 {
                     carried = Array(current.glyphs[(space + 1)...])
@@ -46,7 +46,7 @@ public enum TextWrap {
                     current.glyphs.append(piece)
                     current.width += piece.width
                 }
-                if glyph.grapheme == " " && current.glyphs.isEmpty { return true }
+                if glyph.isSpace && current.glyphs.isEmpty { return true }
             }
             current.glyphs.append(glyph)
             current.width += glyph.width
@@ -100,7 +100,7 @@ extension CellGrid {
                     role = highlightStyle
                 }
             }
-            x = putGlyph(glyph.grapheme, width: glyph.width, x: x, y: point.y, role, [], clip)
+            x = putGlyph(glyph.glyph, width: glyph.width, x: x, y: point.y, role, [], clip)
             if x >= clip.maxX { return }
         }
     }

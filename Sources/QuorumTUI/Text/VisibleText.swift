@@ -11,11 +11,14 @@ public struct VisibleGlyph: Sendable, Equatable {
 
     public var kind: Kind
     /// What the terminal is given: a base character and its non-spacing marks only.
-    public var grapheme: Character
+    public var glyph: Glyph
     /// Columns: 1 or 2 for text and escapes, 0 for newlines and tabs (expanded by the caller).
     public var width: Int
     /// Where the glyph's text starts in the original UTF-8 (for highlighting by byte ranges).
     public var utf8Offset: Int
+
+    public var grapheme: Character { glyph.character }
+    var isSpace: Bool { kind == .text && glyph == .space }
 }
 
 /// Turns text into glyphs that are safe to paint and whose widths the terminal agrees with:
@@ -32,7 +35,9 @@ public enum VisibleText {
             let length = character.utf8.count
             defer { offset += length }
             if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F {
-                guard body(VisibleGlyph(kind: .text, grapheme: character, width: 1, utf8Offset: offset)) else { return }
+                guard body(VisibleGlyph(kind: .text, glyph: Glyph(base: UInt32(ascii)), width: 1, utf8Offset: offset)) else {
+                    return
+                }
                 continue
             }
             guard glyphs(of: character, at: offset, body) else { return }
@@ -67,10 +72,10 @@ public enum VisibleText {
         let scalars = character.unicodeScalars
         let base = scalars.first!
         if character == "\n" || character == "\r\n" {
-            return body(VisibleGlyph(kind: .newline, grapheme: "\n", width: 0, utf8Offset: offset))
+            return body(VisibleGlyph(kind: .newline, glyph: Glyph(base: 0x0A), width: 0, utf8Offset: offset))
         }
         if base == "\t" {
-            return body(VisibleGlyph(kind: .tab, grapheme: " ", width: 0, utf8Offset: offset))
+            return body(VisibleGlyph(kind: .tab, glyph: .space, width: 0, utf8Offset: offset))
         }
         if let picture = controlPicture(base) {
             return emitEscape(String(picture), at: offset, body)
@@ -80,31 +85,33 @@ public enum VisibleText {
             return emitEscape(codePointLabel(base), at: offset, body)
                 && remainingScalarsEscaped(scalars.dropFirst(), at: offset, body)
         }
-        var cluster = ""
+        var cluster: Glyph?
         var clusterWidth = 0
-        var marks = 0
         func flush() -> Bool {
-            defer { cluster = ""; clusterWidth = 0; marks = 0 }
-            guard !cluster.isEmpty else { return true }
-            let grapheme = cluster.count == 1 ? Character(cluster) : Character(String(cluster.unicodeScalars.first!))
-            return body(VisibleGlyph(kind: .text, grapheme: grapheme, width: clusterWidth, utf8Offset: offset))
+            defer { cluster = nil }
+            guard let glyph = cluster else { return true }
+            return body(VisibleGlyph(kind: .text, glyph: glyph, width: clusterWidth, utf8Offset: offset))
+        }
+        func start(_ scalar: Unicode.Scalar) -> Bool {
+            guard flush() else { return false }
+            if needsEscape(scalar) { return emitEscape(codePointLabel(scalar), at: offset, body) }
+            cluster = Glyph(base: scalar.value)
+            clusterWidth = DisplayWidth.ofBase(scalar)
+            return true
         }
         var joinNext = false
         for scalar in scalars {
             let category = scalar.properties.generalCategory
-            if cluster.isEmpty || joinNext {
-                guard flush() else { return false }
+            let isMark = category == .nonspacingMark || category == .enclosingMark
+            if cluster == nil || joinNext {
                 joinNext = false
-                if category == .nonspacingMark || category == .enclosingMark {
-                    cluster = "\u{25CC}"
+                if isMark {
+                    guard flush() else { return false }
+                    cluster = Glyph(base: 0x25CC)
                     clusterWidth = 1
-                    cluster.unicodeScalars.append(scalar)
-                    marks = 1
-                } else if needsEscape(scalar) {
-                    guard emitEscape(codePointLabel(scalar), at: offset, body) else { return false }
+                    _ = cluster?.appendMark(scalar)
                 } else {
-                    cluster.unicodeScalars.append(scalar)
-                    clusterWidth = DisplayWidth.ofBase(scalar)
+                    guard start(scalar) else { return false }
                 }
                 continue
             }
@@ -112,24 +119,13 @@ public enum VisibleText {
                 joinNext = true
             } else if isDropped(scalar) {
                 continue
-            } else if category == .nonspacingMark || category == .enclosingMark {
-                if marks < 4 {
-                    cluster.unicodeScalars.append(scalar)
-                    marks += 1
-                }
-            } else if category == .spacingMark {
-                guard flush() else { return false }
-                cluster.unicodeScalars.append(scalar)
-                clusterWidth = 1
+            } else if isMark {
+                _ = cluster?.appendMark(scalar)
             } else {
-                // A scalar that extends the cluster but that terminals draw on its own.
-                guard flush() else { return false }
-                if needsEscape(scalar) {
-                    guard emitEscape(codePointLabel(scalar), at: offset, body) else { return false }
-                } else {
-                    cluster.unicodeScalars.append(scalar)
-                    clusterWidth = DisplayWidth.ofBase(scalar)
-                }
+                // A spacing mark, or a scalar that extends the cluster but that terminals
+                // draw on its own: a cell of its own.
+                guard start(scalar) else { return false }
+                if category == .spacingMark { clusterWidth = 1 }
             }
         }
         return flush()
@@ -157,7 +153,7 @@ public enum VisibleText {
 
     private static func emitEscape(_ text: String, at offset: Int, _ body: (VisibleGlyph) -> Bool) -> Bool {
         for character in text {
-            guard body(VisibleGlyph(kind: .escape, grapheme: character, width: 1, utf8Offset: offset)) else { return false }
+            guard body(VisibleGlyph(kind: .escape, glyph: Glyph(character), width: 1, utf8Offset: offset)) else { return false }
         }
         return true
     }
