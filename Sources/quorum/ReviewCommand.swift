@@ -37,7 +37,8 @@ struct ReviewCommand: AsyncParsableCommand {
         let settings = try ReviewSetup.configuration(path: config)
         let path = store ?? environment["QUORUM_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.storePath
             ?? "quorum.sqlite"
-        let curator = curatorOptions.curator ?? settings?.curator ?? curatorOptions.resolvedCurator()
+        let environmentCurator = environment["QUORUM_CURATOR"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+        let curator = curatorOptions.curator ?? environmentCurator ?? settings?.curator ?? curatorOptions.resolvedCurator()
         let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
         let themeName = try ReviewSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog)
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
