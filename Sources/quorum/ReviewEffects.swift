@@ -11,6 +11,7 @@ final class ReviewEffects: Sendable {
     private let writer: Task<Void, Never>
     private let reader: Task<Void, Never>
     private let inbox: WorkbenchInbox
+    private let worker: ReviewStoreWorker
 
     init(store: Store, curator: String, inbox: WorkbenchInbox) {
         self.inbox = inbox
@@ -19,6 +20,7 @@ final class ReviewEffects: Sendable {
         self.writes = writes
         self.reads = reads
         let worker = ReviewStoreWorker(store: store, curator: curator, inbox: inbox)
+        self.worker = worker
         writer = Task { for await effect in writeStream { await worker.perform(effect) } }
         reader = Task { for await effect in readStream { await worker.perform(effect) } }
     }
@@ -27,8 +29,12 @@ final class ReviewEffects: Sendable {
         switch effect {
         case .decide, .undo, .export:
             writes.yield(effect)
-        case .loadPage, .loadItem, .loadArrivedItem, .loadCounts:
+        case .loadPage, .loadItem, .loadArrivedItem:
             reads.yield(effect)
+        case .loadCounts:
+            // Counting scans the whole store (seconds at 100,000 items): never ahead of a page.
+            let worker = self.worker
+            Task { await worker.perform(effect) }
         case .rerun:
             notYetAvailable("rerun (r, R) is not yet available in the workbench")
         case .openEditor:
