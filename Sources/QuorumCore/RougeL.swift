@@ -24,6 +24,11 @@ public enum RougeL {
     /// The F-measure between two token id sequences from one vocabulary.
     public static func score(_ target: [UInt32], _ prediction: [UInt32]) -> Double {
         var lcs = BitParallelLCS()
+        return score(target, prediction, using: &lcs)
+    }
+
+    /// The same, reusing `lcs`'s buffers across many pairs.
+    public static func score(_ target: [UInt32], _ prediction: [UInt32], using lcs: inout BitParallelLCS) -> Double {
         lcs.load(target)
         return fMeasure(
             lcs: lcs.length(against: prediction), targetLength: target.count,

@@ -56,10 +56,7 @@ struct QuorumRougeRun {
         let bits = pairs.map { pair in
             let target = tokenizer.tokenIDs(pair.a, stem: stem)
             let prediction = tokenizer.tokenIDs(pair.b, stem: stem)
-            lcs.load(target)
-            return RougeL.fMeasure(
-                lcs: lcs.length(against: prediction), targetLength: target.count, predictionLength: prediction.count
-            ).bitPattern
+            return RougeL.score(target, prediction, using: &lcs).bitPattern
         }
         return (bits, started.seconds)
     }

@@ -29,11 +29,7 @@ struct RougeCommand: ParsableCommand {
                 let prediction = try object.requiredString("b", in: input, line: line)
                 let targetIDs = tokenizer.tokenIDs(target, stem: stem)
                 let predictionIDs = tokenizer.tokenIDs(prediction, stem: stem)
-                lcs.load(targetIDs)
-                let score = RougeL.fMeasure(
-                    lcs: lcs.length(against: predictionIDs), targetLength: targetIDs.count,
-                    predictionLength: predictionIDs.count)
-                output.writeLine(JSONText.number(score))
+                output.writeLine(JSONText.number(RougeL.score(targetIDs, predictionIDs, using: &lcs)))
             }
         }
     }

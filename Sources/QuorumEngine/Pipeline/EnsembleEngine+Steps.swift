@@ -103,10 +103,9 @@ extension EnsembleEngine {
         _ model: any LanguageModel, prompt: String, stops: [String], ticket: Int, candidate: Int,
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> LMCompletion {
-        var decoding = model.member.decoding
-        for stop in stops where !decoding.stop.contains(stop) { decoding.stop.append(stop) }
         let name = model.member.name
-        return try await model.streamCompletion(LMRequest(body: .prompt(prompt), decoding: decoding)) { event in
+        let request = LMRequest(body: .prompt(prompt), decoding: decoding(model.member, stops: stops))
+        return try await model.streamCompletion(request) { event in
             switch event {
             case .token(let text):
                 events(.candidateToken(ticket: ticket, candidate: candidate, member: name, text: text))

@@ -25,9 +25,9 @@ public enum InstructionPrompt {
         for (index, piece) in pieces.enumerated() {
             let isLast = index == pieces.count - 1
             var text = piece
-            let hasMarker = !marker.isEmpty && text.contains(marker)
-            if let range = marker.isEmpty ? nil : text.range(of: marker) { text = String(text[..<range.lowerBound]) }
-            if isLast && truncated && !hasMarker { continue }
+            let markerRange = marker.isEmpty ? nil : text.range(of: marker)
+            if let markerRange { text = String(text[..<markerRange.lowerBound]) }
+            if isLast && truncated && markerRange == nil { continue }
             let collapsed = text.collapsingWhitespace()
             if !collapsed.isEmpty { instructions.append(collapsed) }
         }
