@@ -51,9 +51,17 @@ let package = Package(
         ),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "QuorumStoreTests", dependencies: ["QuorumStore", "QuorumCore"]),
-        .testTarget(name: "QuorumEngineTests", dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore"]),
+        // The loopback OpenAI-compatible test server (scripts/fake-llm) as a child process.
+        .target(
+            name: "QuorumTestSupport",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            path: "Tests/QuorumTestSupport"
+        ),
         .testTarget(
-            name: "QuorumTUITests", dependencies: ["QuorumTUI", "QuorumStore", "QuorumCore", "QuorumEngine"],
+            name: "QuorumEngineTests", dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore", "QuorumTestSupport"]),
+        .testTarget(
+            name: "QuorumTUITests",
+            dependencies: ["QuorumTUI", "QuorumStore", "QuorumCore", "QuorumEngine", "QuorumTestSupport"],
             exclude: ["Snapshots"]
         ),
     ],

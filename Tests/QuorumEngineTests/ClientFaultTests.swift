@@ -1,5 +1,6 @@
 import XCTest
 @testable import QuorumEngine
+import QuorumTestSupport
 
 /// Each fault an inference server can show, against the real fake server.
 final class ClientFaultTests: XCTestCase {

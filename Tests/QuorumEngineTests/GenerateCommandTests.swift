@@ -1,6 +1,7 @@
 import Foundation
 import QuorumStore
 import XCTest
+import QuorumTestSupport
 
 /// `quorum generate` as a user runs it: the real binary, a config from `quorum init`, the fake server.
 final class GenerateCommandTests: XCTestCase {

@@ -4,6 +4,7 @@ import QuorumStore
 import Synchronization
 import XCTest
 @testable import QuorumEngine
+import QuorumTestSupport
 
 /// The whole pipeline against the loopback fake server, with a real store.
 final class PipelineEndToEndTests: XCTestCase {
