@@ -4,8 +4,11 @@ import QuorumEngine
 
 /// Starts the embedded engine for a command that needs it, or joins the running one.
 enum EngineOnDemand {
-    /// A lease on the engine when `config` has members on it; nil otherwise.
-    static func lease(for config: QuorumConfig) async throws -> LocalEngineLease? {
+    /// A lease on the engine when `config` has members on it; nil otherwise. Progress goes
+    /// to `report` (stderr by default; the workbench shows it in its status bar).
+    static func lease(
+        for config: QuorumConfig, report: @escaping @Sendable (String) -> Void = printError
+    ) async throws -> LocalEngineLease? {
         guard config.needsLocalEngine else { return nil }
         let directory: EngineDataDirectory
         do {
@@ -13,11 +16,12 @@ enum EngineOnDemand {
         } catch {
             throw failure(error.description, status: ExitStatus.config)
         }
-        return try await start(config.engine, directory: directory, pinned: false, timeout: 180)
+        return try await start(config.engine, directory: directory, pinned: false, timeout: 180, report: report)
     }
 
     static func start(
-        _ settings: EngineSettings, directory: EngineDataDirectory, pinned: Bool, timeout: Double
+        _ settings: EngineSettings, directory: EngineDataDirectory, pinned: Bool, timeout: Double,
+        report: @escaping @Sendable (String) -> Void = printError
     ) async throws -> LocalEngineLease {
         let engine: LocalEngine
         do {
@@ -29,13 +33,13 @@ enum EngineOnDemand {
         let started = Date()
         do {
             let lease = try await engine.acquire(pinned: pinned, timeout: timeout) { state, isNew in
-                printError(
+                report(
                     isNew
                         ? "starting the local engine (\(URL(fileURLWithPath: state.model).lastPathComponent)) on "
                             + "127.0.0.1:\(state.port); log: \(state.log)"
                         : "using the local engine already running at \(state.baseURL)")
             }
-            printError(String(format: "the local engine answers at %@ (%.1f s)", lease.baseURL, Date().timeIntervalSince(started)))
+            report(String(format: "the local engine answers at %@ (%.1f s)", lease.baseURL, Date().timeIntervalSince(started)))
             return lease
         } catch {
             throw failure(error.description, status: ExitStatus.unavailable)

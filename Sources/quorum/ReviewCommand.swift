@@ -9,7 +9,9 @@ struct ReviewCommand: AsyncParsableCommand {
         commandName: "review",
         abstract: "The workbench: go through the items awaiting review and decide, one key each.",
         discussion: """
-            Opens the store of the configuration (or --store) and lists the items awaiting review; \
+            Opens the store of the configuration (or --store) and lists the items awaiting review. \
+            With a configuration (quorum.toml) the ensemble runs in the background and new items \
+            stream in; it pauses while [generation] max_awaiting_review items wait for you. \
             a accepts the consensus choice, a digit takes another candidate, x rejects with a \
             reason, u undoes, ? lists every key. Decisions are written to the store at once.
             """
@@ -25,6 +27,7 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "The theme (default: $QUORUM_THEME, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
     @Option(help: "Flag a consensus won by a smaller margin than this as fragile.") var fragileMargin = 0.05
+    @Flag(help: "Review only: do not run the ensemble, even when the configuration has one.") var noEngine = false
 
     func validate() throws {
         guard fragileMargin >= 0 && fragileMargin.isFinite else {
@@ -50,7 +53,7 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         let session = ReviewSession(
             store: opened, curator: curator, catalog: catalog, themeName: themeName,
-            settings: WorkbenchSettings(fragileMargin: fragileMargin))
+            settings: WorkbenchSettings(fragileMargin: fragileMargin), engineConfig: noEngine ? nil : settings)
         let outcome = await session.run()
         try? opened.close()
         if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }

@@ -12,9 +12,11 @@ final class ReviewEffects: Sendable {
     private let reader: Task<Void, Never>
     private let inbox: WorkbenchInbox
     private let worker: ReviewStoreWorker
+    private let engine: ReviewEngine?
 
-    init(store: Store, curator: String, inbox: WorkbenchInbox) {
+    init(store: Store, curator: String, inbox: WorkbenchInbox, engine: ReviewEngine?) {
         self.inbox = inbox
+        self.engine = engine
         let (writeStream, writes) = AsyncStream.makeStream(of: WorkbenchEffect.self)
         let (readStream, reads) = AsyncStream.makeStream(of: WorkbenchEffect.self)
         self.writes = writes
@@ -35,27 +37,27 @@ final class ReviewEffects: Sendable {
             // Counting scans the whole store (seconds at 100,000 items): never ahead of a page.
             let worker = self.worker
             Task { await worker.perform(effect) }
-        case .rerun:
-            notYetAvailable("rerun (r, R) is not yet available in the workbench")
-        case .openEditor:
-            notYetAvailable("editing in $EDITOR (e) is not yet available in the workbench")
-        case .setEnginePaused:
-            notYetAvailable("the engine is not yet available in review; quorum generate fills the store")
-        case .applyTheme, .quit:
+        case .rerun(let itemID, let scope, let ticket):
+            guard let engine else {
+                inbox.post(.rerunEnded(ticket: ticket, itemID: itemID, decisionID: nil, failure: "the engine is off"))
+                return
+            }
+            engine.perform(.rerun(itemID: itemID, scope, ticket: ticket))
+        case .setEnginePaused(let paused):
+            engine?.perform(.setPaused(paused))
+        case .openEditor, .applyTheme, .quit:
+            // The loop performs these itself: they need the terminal.
             break
         }
     }
 
-    /// Lets the queued writes finish, drops the reads.
+    /// Stops the engine, lets the queued writes finish, drops the reads.
     func finish() async {
+        await engine?.stop()
         writes.finish()
         reads.finish()
         reader.cancel()
         await writer.value
-    }
-
-    private func notYetAvailable(_ text: String) {
-        inbox.post(.notice(StatusMessage(text, .warning)))
     }
 }
 

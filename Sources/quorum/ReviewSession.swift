@@ -1,4 +1,5 @@
 import Foundation
+import QuorumEngine
 import QuorumStore
 import QuorumTUI
 
@@ -11,6 +12,8 @@ struct ReviewSession: Sendable {
     let catalog: ThemeCatalog
     let themeName: String
     let settings: WorkbenchSettings
+    /// The configuration whose ensemble generates while the curator reviews; nil for none.
+    let engineConfig: QuorumConfig?
 
     struct Outcome: Sendable {
         var interrupted = false
@@ -19,9 +22,9 @@ struct ReviewSession: Sendable {
 
     func run() async -> Outcome {
         let inbox = WorkbenchInbox()
-        let effects = ReviewEffects(store: store, curator: curator, inbox: inbox)
         var state = WorkbenchState(
             viewport: Size(width: 80, height: 24), settings: settings, themeNames: catalog.names, themeName: themeName)
+        if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
         var initial = Workbench.start(&state)
         do {
             if case .loadPage(let query, let after, let limit, let generation) = initial.first {
@@ -36,11 +39,13 @@ struct ReviewSession: Sendable {
             state.status.message = StatusMessage("theme skipped: \(problem)\(others)", .warning)
         }
         let signals = TerminationSignals(inbox: inbox)
+        let engine = engineConfig.map { ReviewEngine(config: $0, store: store, curator: curator, inbox: inbox) }
+        let effects = ReviewEffects(store: store, curator: curator, inbox: inbox, engine: engine)
         let prepared = state
         let startEffects = initial
         let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
-                continuation.resume(returning: Self.loop(prepared, startEffects, catalog, inbox, effects))
+                continuation.resume(returning: Self.loop(prepared, startEffects, catalog, inbox, signals, effects))
             }
             thread.name = "quorum.workbench"
             thread.start()
@@ -52,12 +57,14 @@ struct ReviewSession: Sendable {
 
     private static func loop(
         _ state: WorkbenchState, _ initial: [WorkbenchEffect], _ catalog: ThemeCatalog, _ inbox: WorkbenchInbox,
-        _ effects: ReviewEffects
+        _ signals: TerminationSignals, _ effects: ReviewEffects
     ) -> Outcome {
         let terminal: Terminal
         do { terminal = try Terminal() } catch { return Outcome(failure: "\(error)") }
         defer { terminal.restore() }
-        let loop = WorkbenchLoop(state: state, terminal: terminal, themes: catalog, inbox: inbox) { effects.perform($0) }
+        let loop = WorkbenchLoop(state: state, terminal: terminal, themes: catalog, inbox: inbox, signals: signals) {
+            effects.perform($0)
+        }
         let final = loop.run(initialEffects: initial)
         return Outcome(interrupted: final.wasInterrupted)
     }

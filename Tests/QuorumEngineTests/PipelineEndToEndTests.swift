@@ -98,6 +98,22 @@ final class PipelineEndToEndTests: XCTestCase {
         XCTAssertEqual(Set(items.map { $0.item.id! }), Set(stored))
     }
 
+    func testAPausedGateStartsNothingAndResumingFinishesTheRun() async throws {
+        let runID = try await store.write { try $0.beginRun(source: "generate", configJSON: "{}").id! }
+        let gate = GenerationGate(paused: true)
+        let engine = try engine()
+        let run = Task { try await engine.generate(GenerationRequest(count: 3), runID: runID, earlierInstructions: [], gate: gate) { _ in } }
+        // Every worker reaches the closed gate before it asks anything of a member.
+        for _ in 0..<100 { await Task.yield() }
+        let idle = try await server.statistics()
+        XCTAssertEqual(idle.requests, 0, "a paused run sends no request")
+        await gate.setPaused(false)
+        let stored = try await run.value
+        XCTAssertEqual(stored, 3)
+        let items = try await allItems()
+        XCTAssertEqual(items.count, 3)
+    }
+
     func testAFailingMemberDoesNotStallTheOthersAndIsVisible() async throws {
         let (stored, events) = try await run(try engine(outputMode: "error500"), GenerationRequest(count: 6))
         XCTAssertEqual(stored, 6)

@@ -103,10 +103,27 @@ final class ReducerDecisionTests: XCTestCase {
         XCTAssertEqual(state.pendingWrites, 0)
     }
 
-    func testRerunKeysAskForReruns() {
+    func testRerunKeysAskForRerunsOneAtATime() {
         var state = Fixtures.state()
-        XCTAssertEqual(press(.character("r"), in: &state), [.rerun(itemID: 1, .outputs)])
-        XCTAssertEqual(press(.character("R"), in: &state), [.rerun(itemID: 1, .instance)])
+        state.engine.isAttached = true
+        let first = state.nextRerunTicket
+        XCTAssertEqual(press(.character("r"), in: &state), [.rerun(itemID: 1, .outputs, ticket: first)])
+        XCTAssertEqual(state.rerun(of: 1)?.input, state.details[1]?.input, "an outputs rerun keeps the input")
+        XCTAssertEqual(press(.character("R"), in: &state), [], "one rerun at a time per item")
+        XCTAssertEqual(state.status.message?.text, "#1 is being rerun; decide once its new candidates are in")
+        XCTAssertEqual(press(.character("a"), in: &state), [], "no decision during a rerun")
+        _ = Workbench.reduce(&state, .rerunEnded(ticket: first, itemID: 1, decisionID: nil, failure: "HTTP 500"))
+        XCTAssertNil(state.rerun(of: 1))
+        XCTAssertEqual(state.status.message, StatusMessage("the rerun of #1 failed: HTTP 500", .error))
+        XCTAssertEqual(press(.character("R"), in: &state), [.rerun(itemID: 1, .instance, ticket: first + 1)])
+        XCTAssertNil(state.rerun(of: 1)?.input, "an instance rerun waits for its new input")
+    }
+
+    func testRerunsNeedTheEngine() {
+        var state = Fixtures.state()
+        XCTAssertEqual(press(.character("r"), in: &state), [])
+        XCTAssertEqual(state.status.message?.severity, .warning)
+        XCTAssertEqual(press(.character("p"), in: &state), [], "nothing to pause either")
     }
 
     func testUndoCancelsTheSessionsLastDecisionFirst() {

@@ -82,6 +82,43 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertEqual(Workbench.reduce(&state, .countsLoaded(counts)), [.setEnginePaused(false)])
     }
 
+    func testAnOutputsRerunStreamsInPlaceOfItsItemAndCanBeUndone() {
+        var state = Fixtures.state()
+        state.engine.isAttached = true
+        guard case .rerun(_, _, let ticket)? = Workbench.reduce(&state, .key(.character("r"))).first else {
+            return XCTFail("no rerun asked for")
+        }
+        _ = state.apply(.candidateToken(ticket: ticket, candidate: 1, member: "flan-ul2", text: "Drink water"))
+        XCTAssertEqual(state.live, [], "a rerun is not a new queue entry")
+        guard case .live(let shown) = Selection(state) else { return XCTFail("the rerun is not shown") }
+        XCTAssertEqual(shown.rerunOf, 1)
+        XCTAssertEqual(shown.candidates.map(\.text), ["", "Drink water"])
+        let snapshot = WorkbenchRenderer.render(state).textDump()
+        XCTAssertTrue(snapshot.contains("rerun streaming"), snapshot)
+
+        XCTAssertEqual(state.apply(.rerunStored(ticket: ticket, itemID: 1, consensus: Consensus.decide(["a", "a"]))),
+                       [.loadItem(1)])
+        XCTAssertNil(state.rerun(of: 1))
+        _ = Workbench.reduce(&state, .rerunEnded(ticket: ticket, itemID: 1, decisionID: 77, failure: nil))
+        XCTAssertEqual(state.undoTrail, [DecisionReference(itemID: 1, decisionID: 77)])
+        XCTAssertEqual(Workbench.reduce(&state, .key(.character("u"))).first, .undo(itemID: 1, decisionID: 77))
+    }
+
+    func testAnInstanceRerunStoresANewItemAndRefreshesTheOldOne() {
+        var state = Fixtures.state()
+        state.engine.isAttached = true
+        guard case .rerun(_, .instance, let ticket)? = Workbench.reduce(&state, .key(.character("R"))).first else {
+            return XCTFail("no rerun asked for")
+        }
+        _ = state.apply(.itemStarted(ticket: ticket, type: .a, instruction: "Give three tips for staying healthy."))
+        _ = state.apply(.instanceReady(ticket: ticket, input: "for a student"))
+        XCTAssertEqual(state.live, [])
+        XCTAssertEqual(state.rerun(of: 1)?.input?.original, "for a student")
+        XCTAssertEqual(state.apply(.itemStored(ticket: ticket, itemID: 5, consensus: Consensus.decide(["a", "a"]))),
+                       [.loadArrivedItem(5), .loadItem(1)])
+        XCTAssertNil(state.rerun(of: 1))
+    }
+
     func testRerunsRefreshTheItem() {
         var state = Fixtures.state()
         _ = state.apply(.itemStarted(ticket: 9, type: .b, instruction: "Rerun"))

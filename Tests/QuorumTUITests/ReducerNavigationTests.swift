@@ -152,6 +152,7 @@ final class ReducerNavigationTests: XCTestCase {
 
     func testPauseThemeAndQuit() {
         var state = Fixtures.state()
+        state.engine.isAttached = true
         XCTAssertEqual(press(.character("p"), in: &state), [.setEnginePaused(true)])
         XCTAssertEqual(press(.character("t"), in: &state), [.applyTheme("light")])
         XCTAssertEqual(press(.character("t"), .character("t"), in: &state), [.applyTheme("high-contrast"), .applyTheme("dark")])

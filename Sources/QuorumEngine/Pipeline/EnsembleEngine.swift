@@ -52,10 +52,11 @@ public final class EnsembleEngine: Sendable {
         }
     }
 
-    /// Generates `request.count` items into run `runID`; returns how many were stored.
+    /// Generates `request.count` items into run `runID`; returns how many were stored. While
+    /// `gate` is paused no new item is started.
     public func generate(
         _ request: GenerationRequest, runID: Int64, earlierInstructions: [(ItemType, String)],
-        events: @escaping @Sendable (EngineEvent) -> Void
+        gate: GenerationGate? = nil, events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> Int {
         for type in request.types where (sampler.seeds[type] ?? []).isEmpty { throw EngineError.noSeeds(type) }
         let supply = InstructionSupply(
@@ -69,7 +70,9 @@ public final class EnsembleEngine: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<workers {
                 group.addTask {
-                    while let ticket = await tickets.claim() {
+                    while true {
+                        try await gate?.waitUntilOpen()
+                        guard let ticket = await tickets.claim() else { break }
                         try Task.checkCancellation()
                         let stored = try await self.produceItem(
                             ticket: ticket, request: request, runID: runID, supply: supply, failures: failures,

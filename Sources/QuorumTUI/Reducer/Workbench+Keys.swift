@@ -32,10 +32,7 @@ extension Workbench {
             state.overlay = .prompt(Prompt(.rejectReason(itemID: item.id)))
             return []
         case .rerunOutputs, .rerunInstance:
-            guard let item = decidableItem(&state, allowStreaming: true) else { return [] }
-            let scope: RerunScope = command == .rerunOutputs ? .outputs : .instance
-            message("rerun of #\(item.id) requested", .info, &state)
-            return [.rerun(itemID: item.id, scope)]
+            return rerun(command == .rerunOutputs ? .outputs : .instance, &state)
         case .undo: return undo(&state)
         case .next: return moveCursor(to: state.queue.cursor + 1, &state)
         case .previous: return moveCursor(to: state.queue.cursor - 1, &state)
@@ -120,6 +117,25 @@ extension Workbench {
         return [.openEditor(itemID: item.id, text: text, basedOn: start)]
     }
 
+    /// Starts a rerun shown in place of the item: new outputs for the same input, or a new
+    /// instance (which the engine stores as a new item, rejecting this one).
+    private static func rerun(_ scope: RerunScope, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let item = decidableItem(&state, allowStreaming: true) else { return [] }
+        guard state.engine.isAttached else {
+            message("reruns need the engine, and it is off (a quorum.toml with members starts it)", .warning, &state)
+            return []
+        }
+        let ticket = state.nextRerunTicket
+        state.nextRerunTicket += 1
+        var live = LiveItem(ticket: ticket, type: item.type, instruction: item.instruction.original, rerunOf: item.id)
+        if scope == .outputs { live.input = item.input }
+        state.reruns.append(live)
+        state.expandedCandidate = nil
+        message(scope == .outputs ? "rerunning the outputs of #\(item.id)…" : "rerunning the instance of #\(item.id)…",
+                .info, &state)
+        return [.rerun(itemID: item.id, scope, ticket: ticket)]
+    }
+
     private static func undo(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if let last = state.undoTrail.last {
             if let index = state.queue.rowIndex(of: last.itemID) {
@@ -141,6 +157,10 @@ extension Workbench {
     }
 
     private static func togglePause(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.engine.isAttached else {
+            message("the engine is off in this session (a quorum.toml with members starts it)", .warning, &state)
+            return []
+        }
         if state.engine.isPausedForBacklog {
             let waiting = state.status.counts?.waiting ?? 0
             message("the engine waits for you: \(waiting) items await review (limit \(state.engine.maxAwaitingReview))",
@@ -186,6 +206,10 @@ extension Workbench {
         case .stored(let row):
             if row.isWriting {
                 message("a decision on #\(row.itemID) is being written", .info, &state)
+                return nil
+            }
+            if state.rerun(of: row.itemID) != nil {
+                message("#\(row.itemID) is being rerun; decide once its new candidates are in", .info, &state)
                 return nil
             }
             guard let item = state.details[row.itemID] else {

@@ -28,6 +28,10 @@ extension Workbench {
             }
         }
         if let index = state.queue.rowIndex(of: id) {
+            let previous = state.queue.rows[index].status
+            if !arrived && previous != detail.item.status && !state.queue.rows[index].isWriting {
+                state.status.counts?.move(from: previous, to: detail.item.status)
+            }
             state.queue.rows[index].status = detail.item.status
         }
         state.details[id] = ItemPresentation(detail)

@@ -37,6 +37,10 @@ public enum Workbench {
             return editorFinished(itemID, basedOn: basedOn, text: text, &state)
         case .engine(let event):
             return state.apply(event)
+        case .rerunEnded(let ticket, let itemID, let decisionID, let failure):
+            state.endRerun(ticket: ticket, itemID: itemID, failure: failure)
+            if let decisionID { state.undoTrail.append(DecisionReference(itemID: itemID, decisionID: decisionID)) }
+            return selectionEffects(&state)
         case .memberStatistics(let statistics):
             state.status.endpoints = statistics.map(EndpointStatus.init)
             return []

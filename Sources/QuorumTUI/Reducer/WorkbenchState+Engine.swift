@@ -1,10 +1,16 @@
 import QuorumEngine
 
 extension WorkbenchState {
-    /// Absorbs one engine event: live items grow as candidates stream, leave once stored.
+    /// Absorbs one engine event: live items (and reruns, in place of their item) grow as
+    /// candidates stream, and leave once stored.
     public mutating func apply(_ event: EngineEvent) -> [WorkbenchEffect] {
         switch event {
         case .itemStarted(let ticket, let type, let instruction):
+            if let index = reruns.firstIndex(where: { $0.ticket == ticket }) {
+                reruns[index].candidates = []
+                reruns[index].input = nil
+                return []
+            }
             let item = LiveItem(ticket: ticket, type: type, instruction: instruction)
             let index = live.firstIndex { $0.ticket > ticket } ?? live.count
             live.insert(item, at: index)
@@ -30,10 +36,16 @@ extension WorkbenchState {
         case .instanceFiltered(let ticket, _):
             removeLive(ticket)
         case .itemStored(let ticket, let itemID, _):
+            if let rerun = removeRerun(ticket), let original = rerun.rerunOf {
+                status.message = StatusMessage("the new instance of #\(original) is #\(itemID); #\(original) is rejected", .success)
+                return [.loadArrivedItem(itemID), .loadItem(original)]
+            }
             removeLive(ticket)
             return [.loadArrivedItem(itemID)]
         case .rerunStored(let ticket, let itemID, _):
             removeLive(ticket)
+            _ = removeRerun(ticket)
+            status.message = StatusMessage("#\(itemID) has new candidates", .success)
             return [.loadItem(itemID)]
         case .memberFailed(let member, let error):
             engine.lastError = "\(member): \(error)"
@@ -47,9 +59,25 @@ extension WorkbenchState {
         return []
     }
 
+    /// A rerun is over; a failure is shown, and the item is shown as stored again.
+    mutating func endRerun(ticket: Int, itemID: Int64, failure: String?) {
+        _ = removeRerun(ticket)
+        if let failure {
+            status.message = StatusMessage("the rerun of #\(itemID) failed: \(failure)", .error)
+        }
+    }
+
     private mutating func changeLive(_ ticket: Int, _ change: (inout LiveItem) -> Void) {
-        guard let index = live.firstIndex(where: { $0.ticket == ticket }) else { return }
-        change(&live[index])
+        if let index = live.firstIndex(where: { $0.ticket == ticket }) {
+            change(&live[index])
+        } else if let index = reruns.firstIndex(where: { $0.ticket == ticket }) {
+            change(&reruns[index])
+        }
+    }
+
+    private mutating func removeRerun(_ ticket: Int) -> LiveItem? {
+        guard let index = reruns.firstIndex(where: { $0.ticket == ticket }) else { return nil }
+        return reruns.remove(at: index)
     }
 
     /// Removes a live item, keeping the cursor on the entry it was on.

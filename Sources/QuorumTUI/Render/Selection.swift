@@ -9,7 +9,12 @@ enum Selection {
         switch state.selectedEntry {
         case nil: self = .none
         case .live(let item): self = .live(item)
-        case .stored(let row): self = state.details[row.itemID].map(Selection.stored) ?? .loading(row.itemID)
+        case .stored(let row):
+            if let rerun = state.rerun(of: row.itemID) {
+                self = .live(rerun)
+            } else {
+                self = state.details[row.itemID].map(Selection.stored) ?? .loading(row.itemID)
+            }
         }
     }
 

@@ -8,11 +8,14 @@ public struct LiveItem: Sendable, Equatable {
     public var instruction: SafeText
     public var input: SafeText?
     public var candidates: [LiveCandidate] = []
+    /// The stored item this generation reruns, when it is a rerun.
+    public var rerunOf: Int64?
 
-    public init(ticket: Int, type: ItemType, instruction: String) {
+    public init(ticket: Int, type: ItemType, instruction: String, rerunOf: Int64? = nil) {
         self.ticket = ticket
         self.type = type
         self.instruction = SafeText(instruction)
+        self.rerunOf = rerunOf
     }
 
     public var summary: String {

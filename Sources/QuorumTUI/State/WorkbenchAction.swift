@@ -16,6 +16,9 @@ public enum WorkbenchAction: Sendable, Equatable {
     case decisionFailed(itemID: Int64, message: String)
     case editorFinished(itemID: Int64, basedOn: Int?, text: String?)
     case engine(EngineEvent)
+    /// The rerun under `ticket` is over: recorded in the item's log as `decisionID` (so `u`
+    /// can undo it), or dropped or failed (`failure` says why).
+    case rerunEnded(ticket: Int, itemID: Int64, decisionID: Int64?, failure: String?)
     case memberStatistics([LMMemberStatistics])
     case engineStatus(attached: Bool, paused: Bool)
     /// Something the shell wants the curator to know.

@@ -16,7 +16,8 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case undo(itemID: Int64, decisionID: Int64?)
     /// Let the curator edit `text` in $EDITOR; reply `.editorFinished`.
     case openEditor(itemID: Int64, text: String, basedOn: Int?)
-    case rerun(itemID: Int64, RerunScope)
+    /// Rerun the item under `ticket`, its events arriving as `.engine`; reply `.rerunEnded`.
+    case rerun(itemID: Int64, RerunScope, ticket: Int)
     case setEnginePaused(Bool)
     case export(path: String, format: String)
     case applyTheme(String)

@@ -8,6 +8,10 @@ public struct WorkbenchState: Sendable, Equatable {
     public var details: [Int64: ItemPresentation] = [:]
     /// Items the engine is generating, oldest ticket first.
     public var live: [LiveItem] = []
+    /// Reruns under way, shown in place of the item they rerun until they are stored.
+    public var reruns: [LiveItem] = []
+    /// Rerun tickets count from here, far above the engine's own.
+    public var nextRerunTicket = 1 << 40
     public var overlay: Overlay?
     public var status = StatusBarState()
     public var engine = EngineState()
@@ -50,6 +54,11 @@ public struct WorkbenchState: Sendable, Equatable {
     }
 
     public var selectedEntry: QueueEntry? { entry(at: queue.cursor) }
+
+    /// The rerun under way for stored item `itemID`.
+    public func rerun(of itemID: Int64) -> LiveItem? {
+        reruns.first { $0.rerunOf == itemID }
+    }
 
     /// The selected stored item's detail, when it is loaded.
     public var selectedItem: ItemPresentation? {

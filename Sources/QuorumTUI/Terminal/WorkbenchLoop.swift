@@ -9,14 +9,16 @@ public final class WorkbenchLoop {
     private let themes: ThemeCatalog
     private let inbox: WorkbenchInbox
     private let perform: (WorkbenchEffect) -> Void
+    private let signals: TerminationSignals?
     /// Called with the time each frame took from its first input to the screen update.
     public var frameObserver: ((Duration) -> Void)?
     private var grid: CellGrid
 
     public init(
         state: WorkbenchState, terminal: Terminal, themes: ThemeCatalog, inbox: WorkbenchInbox,
-        perform: @escaping (WorkbenchEffect) -> Void
+        signals: TerminationSignals? = nil, perform: @escaping (WorkbenchEffect) -> Void
     ) {
+        self.signals = signals
         self.state = state
         self.terminal = terminal
         self.themes = themes
@@ -67,9 +69,28 @@ public final class WorkbenchLoop {
                 applyTheme(name)
             case .quit:
                 state.isQuitting = true
+            case .openEditor(let itemID, let text, let basedOn):
+                edit(text, itemID: itemID, basedOn: basedOn)
             default:
                 perform(effect)
             }
+        }
+    }
+
+    /// Hands the terminal to the curator's editor and feeds the result back.
+    private func edit(_ text: String, itemID: Int64, basedOn: Int?) {
+        var outcome = ExternalEditor.Outcome.cancelled(problem: nil)
+        terminal.suspend {
+            outcome = signals?.leavingKeyboardInterrupts { ExternalEditor.edit(text, name: "item-\(itemID)") }
+                ?? ExternalEditor.edit(text, name: "item-\(itemID)")
+        }
+        dispatch(.resized(terminal.refreshSize()))
+        switch outcome {
+        case .edited(let edited):
+            dispatch(.editorFinished(itemID: itemID, basedOn: basedOn, text: edited))
+        case .cancelled(let problem):
+            dispatch(.editorFinished(itemID: itemID, basedOn: basedOn, text: nil))
+            if let problem { dispatch(.effectFailed(problem)) }
         }
     }
 

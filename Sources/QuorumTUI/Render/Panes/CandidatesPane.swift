@@ -39,7 +39,7 @@ enum CandidatesPane {
             }
             blocks += storedBlocks(item, width: textWidth)
         case .live(let item):
-            title.append(StyledText(" · streaming", .streaming))
+            title.append(StyledText(item.rerunOf == nil ? " · streaming" : " · rerun streaming", .streaming))
             blocks = liveBlocks(item, width: textWidth)
         case .none, .loading:
             break
