@@ -17,16 +17,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     private var storePath: String { folder.appendingPathComponent("quorum.sqlite").path }
 
-    /// The `quorum` built with the tests (`swift build` puts it beside the test bundle).
     private func binary() throws -> String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()]
-            + (Bundle.main.executableURL.map { [$0.deletingLastPathComponent()] } ?? [])
-        let paths = candidates.map { $0.appendingPathComponent("quorum").path }
-        guard let found = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("no quorum binary beside the tests (looked in \(paths)); build it first")
-        }
-        return found
+        try QuorumBinary.path(for: Self.self)
     }
 
     private func makeStore(_ lines: [String]) async throws {
