@@ -24,13 +24,14 @@ struct ReviewCommand: AsyncParsableCommand {
     var store: String?
     @Option(help: "The configuration file, read when it exists.") var config = QuorumConfigLoader.defaultFileName
     @OptionGroup var curatorOptions: StoreCuratorOptions
-    @Option(help: "The theme (default: $QUORUM_THEME, else dark).") var theme: String?
+    @Option(help: "The theme (default: $QUORUM_THEME, else [workbench] theme, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
-    @Option(help: "Flag a consensus won by a smaller margin than this as fragile.") var fragileMargin = 0.05
+    @Option(help: "Flag a consensus won by a smaller margin than this as fragile (default: [workbench] fragile_margin, else 0.05).")
+    var fragileMargin: Double?
     @Flag(help: "Review only: do not run the ensemble, even when the configuration has one.") var noEngine = false
 
     func validate() throws {
-        guard fragileMargin >= 0 && fragileMargin.isFinite else {
+        if let fragileMargin, !(fragileMargin >= 0 && fragileMargin.isFinite) {
             throw ValidationError("--fragile-margin must be a number of at least 0")
         }
     }
@@ -43,7 +44,9 @@ struct ReviewCommand: AsyncParsableCommand {
         let environmentCurator = environment["QUORUM_CURATOR"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let curator = curatorOptions.curator ?? environmentCurator ?? settings?.curator ?? curatorOptions.resolvedCurator()
         let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
-        let themeName = try ReviewSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog)
+        let requestedTheme = (theme ?? environment["QUORUM_THEME"]).flatMap { $0.isEmpty ? nil : $0 }
+        let themeName = try requestedTheme.map { try ReviewSetup.themeName($0, in: catalog) }
+            ?? ReviewSetup.themeName(settings?.workbench.theme, in: catalog, origin: "\(config): workbench.theme")
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
             throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
         }
@@ -53,7 +56,8 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         let session = ReviewSession(
             store: opened, curator: curator, catalog: catalog, themeName: themeName,
-            settings: WorkbenchSettings(fragileMargin: fragileMargin), engineConfig: noEngine ? nil : settings)
+            settings: WorkbenchSettings(fragileMargin: fragileMargin ?? settings?.workbench.fragileMargin ?? 0.05),
+            engineConfig: noEngine ? nil : settings)
         let outcome = await session.run()
         try? opened.close()
         if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }

@@ -29,16 +29,18 @@ enum ReviewSetup {
     }
 
     /// The theme to start with: the one asked for, which must have loaded, else the first.
-    static func themeName(_ requested: String?, in catalog: ThemeCatalog) throws -> String {
+    /// `origin` names where the request came from when it was not the command line.
+    static func themeName(_ requested: String?, in catalog: ThemeCatalog, origin: String? = nil) throws -> String {
         guard let requested, !requested.isEmpty else {
             return catalog.names.contains("dark") ? "dark" : catalog.names[0]
         }
         if catalog.names.contains(requested) { return requested }
+        let prefix = origin.map { "\($0): " } ?? ""
         if let problem = catalog.problems.first(where: { fileStem($0.file) == requested }) {
-            throw failure(problem.description, status: ExitStatus.config)
+            throw failure(prefix + problem.description, status: ExitStatus.config)
         }
         let place = catalog.directory.map { " in \($0)" } ?? ""
-        throw failure("no theme named \"\(requested)\"\(place) (themes: \(catalog.names.joined(separator: ", ")))",
+        throw failure(prefix + "no theme named \"\(requested)\"\(place) (themes: \(catalog.names.joined(separator: ", ")))",
                       status: ExitStatus.config)
     }
 

@@ -19,6 +19,7 @@ final class ConfigTemplateTests: XCTestCase {
                   outputMembers: ["zero-shot-greedy", "few-shot-greedy"]))
         XCTAssertEqual(config.filters, FilterConfig())
         XCTAssertEqual(config.generation, GenerationConfig())
+        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "dark", fragileMargin: 0.05))
         XCTAssertEqual(config.seedsPath, "/home/ana/work/seeds/seed_tasks.jsonl")
         XCTAssertEqual(config.storePath, "/home/ana/work/quorum.sqlite")
         XCTAssertNil(config.curator)
@@ -27,7 +28,7 @@ final class ConfigTemplateTests: XCTestCase {
 
     func testTheTemplateMentionsEveryKey() {
         let keys = QuorumConfigLoader.topLevelKeys + EngineSettings.tomlKeys + Roles.tomlKeys + FilterConfig.tomlKeys
-            + GenerationConfig.tomlKeys + MemberConfig.tomlKeys + Decoding.tomlKeys
+            + GenerationConfig.tomlKeys + MemberConfig.tomlKeys + Decoding.tomlKeys + WorkbenchConfig.tomlKeys
         for key in keys {
             XCTAssertTrue(QuorumConfigTemplate.text.contains("\(key) "), "\(key) is not explained")
         }

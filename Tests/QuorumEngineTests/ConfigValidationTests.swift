@@ -90,6 +90,15 @@ final class ConfigValidationTests: XCTestCase {
         XCTAssertEqual(config.members[1].baseURL, "http://gpu-2:8000/v1")
     }
 
+    func testTheWorkbenchTable() throws {
+        let config = try ConfigText.parse(ConfigText.twoMembers + "\n[workbench]\ntheme = \"light\"\nfragile_margin = 0.1\n")
+        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "light", fragileMargin: 0.1))
+        XCTAssertEqual(try ConfigText.parse(ConfigText.twoMembers).workbench, WorkbenchConfig())
+        let message = ConfigText.message(ConfigText.twoMembers + "\n[workbench]\nfragile_margin = 2\n")
+        XCTAssertTrue(message.contains("workbench.fragile_margin"), message)
+        XCTAssertTrue(message.contains("quorum.toml:"), message)
+    }
+
     func testAtLeastOneMember() {
         XCTAssertEqual(ConfigText.message("seeds = \"s.jsonl\""), "quorum.toml: no ensemble members: add at least one [[members]] table")
         XCTAssertEqual(ConfigText.message("members = []"), "quorum.toml: no ensemble members: add at least one [[members]] table")

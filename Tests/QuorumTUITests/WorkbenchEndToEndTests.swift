@@ -119,6 +119,20 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }
 
+    func testTheConfiguredThemeIsCheckedAndNamedWithItsKey() async throws {
+        try await makeStore([Self.agreeing])
+        let made = try QuorumBinary.run(["init", folder.path], in: folder, for: Self.self)
+        XCTAssertEqual(made.status, 0, made.errors)
+        let configURL = folder.appendingPathComponent("quorum.toml")
+        let config = try String(contentsOf: configURL, encoding: .utf8)
+        try config.replacingOccurrences(of: "theme = \"dark\"", with: "theme = \"nope\"")
+            .write(to: configURL, atomically: true, encoding: .utf8)
+        let tmux = try review("--no-engine", width: 200, height: 10)
+        XCTAssertEqual(try tmux.waitForExit().status, 78)
+        let screen = try tmux.screen()
+        XCTAssertTrue(screen.contains("quorum.toml: workbench.theme: no theme named \"nope\""), screen)
+    }
+
     func testABadThemeIsReportedBeforeTheScreenIsTaken() async throws {
         try await makeStore([Self.agreeing])
         let themes = folder.appendingPathComponent("themes")

@@ -9,12 +9,14 @@ public struct QuorumConfig: Sendable, Equatable {
     public var storePath: String
     public var curator: String?
     public var engine: EngineSettings
+    public var workbench: WorkbenchConfig
 
     public init(
         members: [MemberConfig], roles: Roles, filters: FilterConfig = FilterConfig(),
         generation: GenerationConfig = GenerationConfig(), seedsPath: String, storePath: String,
-        curator: String? = nil, engine: EngineSettings = EngineSettings()
+        curator: String? = nil, engine: EngineSettings = EngineSettings(), workbench: WorkbenchConfig = WorkbenchConfig()
     ) {
+        self.workbench = workbench
         self.members = members
         self.roles = roles
         self.filters = filters

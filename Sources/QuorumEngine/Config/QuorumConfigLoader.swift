@@ -7,7 +7,7 @@ public enum QuorumConfigLoader {
     public static let defaultFileName = "quorum.toml"
     static let defaultSeeds = "seeds/seed_tasks.jsonl"
     static let defaultStore = "quorum.sqlite"
-    static let topLevelKeys = ["seeds", "store", "curator", "engine", "roles", "filters", "generation", "members"]
+    static let topLevelKeys = ["seeds", "store", "curator", "engine", "roles", "filters", "generation", "workbench", "members"]
 
     /// Loads the file at `path`; relative `seeds` and `store` paths are resolved against its folder.
     public static func load(
@@ -60,7 +60,9 @@ public enum QuorumConfigLoader {
                 .map(GenerationConfig.init(toml:)) ?? GenerationConfig(),
             seedsPath: ConfigPaths.resolve(try root.text("seeds") ?? defaultSeeds, against: folder, home: home),
             storePath: ConfigPaths.resolve(try root.text("store") ?? defaultStore, against: folder, home: home),
-            curator: try root.text("curator"), engine: engine)
+            curator: try root.text("curator"), engine: engine,
+            workbench: try root.table("workbench", allowedKeys: WorkbenchConfig.tomlKeys)
+                .map(WorkbenchConfig.init(toml:)) ?? WorkbenchConfig())
     }
 
     private static func readMembers(_ root: TOMLTableReader, engine: EngineSettings) throws(QuorumConfigError)

@@ -61,6 +61,11 @@ instance_demonstrations_b = 15     # ... type B
 end_marker = " |EoS|"              # ends each demonstration; generation stops there
 max_awaiting_review = 50           # the workbench pauses generation when this many items wait
 
+# How quorum review looks (--theme and $QUORUM_THEME win over this).
+[workbench]
+theme = "dark"                     # dark, light, high-contrast, or a file of yours in themes/
+fragile_margin = 0.05              # flag a consensus won by a smaller margin as fragile
+
 # Ensemble members, one [[members]] table each. Every member is a model behind an
 # OpenAI-compatible API (vLLM, llama.cpp's server, Ollama, TGI and hosted APIs all speak it).
 #
