@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job: sets the machine up, builds Quorum (release) and runs it.
-# With no arguments it installs the embedded engine on first use, then (until the workbench
-# is the default) runs a short `quorum generate` in ${QUORUM_HOME:-~/quorum}, writing a
-# default quorum.toml there first when it has none.
+# With no arguments it installs the embedded engine on first use, writes a default
+# quorum.toml in ${QUORUM_HOME:-~/quorum} when there is none, and opens the workbench there
+# (the ensemble generating live on the embedded engine). Without a terminal it runs a short
+# headless `quorum generate` instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -13,7 +14,10 @@ if (($# == 0)); then
     home="${QUORUM_HOME:-$HOME/quorum}"
     [[ -f "$home/quorum.toml" ]] || "$quorum" init "$home"
     cd "$home"
-    echo "quorum generate --count 3 (in $home)" >&2
+    if [[ -t 0 && -t 1 ]]; then
+        exec "$quorum" review
+    fi
+    echo "no terminal: quorum generate --count 3 (in $home)" >&2
     exec "$quorum" generate --count 3
 fi
 exec "$quorum" "$@"
