@@ -51,6 +51,25 @@ static inline chtype quorum_acs(unsigned char code) { return NCURSES_ACS(code); 
 
 static inline int quorum_key_f(int n) { return KEY_F(n); }
 
+/// Reports clicks and the wheel as KEY_MOUSE; clicks at once, without waiting for a double.
+static inline void quorum_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// The mouse event behind a KEY_MOUSE: 1 a click, 4 the wheel up, 5 the wheel down, 0 anything
+/// else, -1 none; its cell in *y, *x.
+static inline int quorum_read_mouse(int *y, int *x) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return -1;
+    *y = event.y;
+    *x = event.x;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+    return 0;
+}
+
 // glibc declares wcwidth only under _XOPEN_SOURCE, which the system module was built without.
 extern int wcwidth(wchar_t character);
 

@@ -43,9 +43,11 @@ final class ReviewEngine: Sendable {
         commands.yield(command)
     }
 
-    /// Stops generating (items under way are dropped) and releases the local engine.
+    /// Stops generating (items under way are dropped) and releases the local engine; a start
+    /// still waiting for the local engine is abandoned.
     func stop() async {
         commands.finish()
+        worker.cancel()
         await worker.value
     }
 }

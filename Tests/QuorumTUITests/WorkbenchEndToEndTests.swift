@@ -70,6 +70,17 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1", "the cursor is shown again")
     }
 
+    func testAClickSelectsAQueueRow() async throws {
+        try await makeStore([Self.agreeing, Self.agreeing])
+        let tmux = try review()
+        try tmux.waitForScreen(containing: "Item #1 ")
+        // An SGR mouse press and release on the queue's second row (1-based column 3, line 3).
+        try tmux.sendKeys("-l", "\u{1B}[<0;3;3M\u{1B}[<0;3;3m")
+        try tmux.waitForScreen(containing: "Item #2 ")
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit().status, 0)
+    }
+
     func testCtrlCQuitsCleanly() async throws {
         try await makeStore([Self.agreeing])
         let tmux = try review()

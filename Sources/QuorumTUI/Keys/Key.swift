@@ -8,6 +8,7 @@ public enum Key: Sendable, Hashable {
     case function(Int)
     /// The terminal changed size.
     case resize
+    case mouse(MouseEvent)
     case unknown(Int)
 
     /// How the help overlay writes the key.
@@ -32,6 +33,7 @@ public enum Key: Sendable, Hashable {
         case .end: return "End"
         case .function(let number): return "F\(number)"
         case .resize: return "resize"
+        case .mouse: return "mouse"
         case .unknown(let code): return "key \(code)"
         }
     }
@@ -41,5 +43,20 @@ public enum Key: Sendable, Hashable {
         guard case .character(let character) = self, let value = character.wholeNumberValue,
               character.isASCII else { return nil }
         return value
+    }
+}
+
+/// A click or a turn of the wheel at a cell of the screen.
+public struct MouseEvent: Sendable, Hashable {
+    public enum Action: Sendable, Hashable {
+        case click, wheelUp, wheelDown
+    }
+
+    public var action: Action
+    public var at: Point
+
+    public init(_ action: Action, at: Point) {
+        self.action = action
+        self.at = at
     }
 }

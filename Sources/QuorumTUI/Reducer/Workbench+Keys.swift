@@ -3,6 +3,7 @@ import QuorumStore
 extension Workbench {
     static func handleKey(_ key: Key, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if key == .resize { return [] }
+        if case .mouse(let event) = key { return mouse(event, &state) }
         switch state.overlay {
         case .help(let scroll):
             return helpKey(key, scroll: scroll, &state)

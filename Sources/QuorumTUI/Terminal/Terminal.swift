@@ -64,6 +64,7 @@ public final class Terminal {
         noecho()
         nonl()
         _ = quorum_keypad(true)
+        quorum_enable_mouse()
         curs_set(0)
         if has_colors() {
             start_color()
@@ -247,6 +248,7 @@ public final class Terminal {
     private static func functionKey(_ code: Int32) -> Key {
         switch code {
         case KEY_RESIZE: return .resize
+        case KEY_MOUSE: return mouseKey()
         case KEY_UP: return .up
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
@@ -261,6 +263,18 @@ public final class Terminal {
         case KEY_BTAB: return .backTab
         case quorum_key_f(1)...quorum_key_f(12): return .function(Int(code - quorum_key_f(0)))
         default: return .unknown(Int(code))
+        }
+    }
+
+    private static func mouseKey() -> Key {
+        var y: Int32 = 0
+        var x: Int32 = 0
+        let point = { Point(x: Int(x), y: Int(y)) }
+        switch quorum_read_mouse(&y, &x) {
+        case 1: return .mouse(MouseEvent(.click, at: point()))
+        case 4: return .mouse(MouseEvent(.wheelUp, at: point()))
+        case 5: return .mouse(MouseEvent(.wheelDown, at: point()))
+        default: return .unknown(Int(KEY_MOUSE))
         }
     }
 

@@ -1,0 +1,27 @@
+extension Workbench {
+    /// A click on a queue row selects it; the wheel moves through the queue, or scrolls the
+    /// help. Clicks elsewhere do nothing, so a stray click never decides anything.
+    static func mouse(_ event: MouseEvent, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if case .help(let scroll) = state.overlay {
+            switch event.action {
+            case .wheelDown: state.overlay = .help(scroll: scroll + 3)
+            case .wheelUp: state.overlay = .help(scroll: max(0, scroll - 3))
+            case .click: break
+            }
+            return []
+        }
+        guard state.overlay == nil, !WorkbenchLayout.isTooSmall(state.viewport) else { return [] }
+        switch event.action {
+        case .wheelDown: return moveCursor(to: state.queue.cursor + 3, &state)
+        case .wheelUp: return moveCursor(to: state.queue.cursor - 3, &state)
+        case .click:
+            let layout = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount)
+            let rows = layout.queue.inset(by: 1)
+            guard rows.contains(event.at) else { return [] }
+            let index = state.queue.top + event.at.y - rows.y
+            guard index < state.entryCount else { return [] }
+            state.status.message = nil
+            return moveCursor(to: index, &state)
+        }
+    }
+}
