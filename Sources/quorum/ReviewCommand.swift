@@ -25,6 +25,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "The theme (default: $QUORUM_THEME, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
     @Option(help: "Flag a consensus won by a smaller margin than this as fragile.") var fragileMargin = 0.05
+    @Option(help: "id: oldest first; margin: the most fragile decisions (smallest consensus margin) first.")
+    var order: ReviewOrder = .id
 
     func validate() throws {
         guard fragileMargin >= 0 && fragileMargin.isFinite else {
@@ -48,12 +50,16 @@ struct ReviewCommand: AsyncParsableCommand {
         do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine)) } catch {
             throw storeFailure(error)
         }
-        let session = ReviewSession(
-            store: opened, curator: curator, catalog: catalog, themeName: themeName,
-            settings: WorkbenchSettings(fragileMargin: fragileMargin))
+        var state = WorkbenchState(
+            viewport: Size(width: 80, height: 24), settings: WorkbenchSettings(fragileMargin: fragileMargin),
+            themeNames: catalog.names, themeName: themeName)
+        state.queue.query.order = order
+        let session = ReviewSession(store: opened, curator: curator, catalog: catalog, initialState: state)
         let outcome = await session.run()
         try? opened.close()
         if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }
         if outcome.interrupted { throw ExitCode(130) }
     }
 }
+
+extension ReviewOrder: ExpressibleByArgument {}

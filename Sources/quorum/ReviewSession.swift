@@ -2,15 +2,15 @@ import Foundation
 import QuorumStore
 import QuorumTUI
 
-/// One run of the workbench on a store: the first page is read before the screen is taken,
-/// the loop runs on a thread of its own (ncurses wants one), and quitting waits for the
+/// One run of the workbench on a store, from `initialState` (its query, settings, theme and,
+/// for a spot-check, the sample): the first page is read before the screen is taken, the
+/// loop runs on a thread of its own (ncurses wants one), and quitting waits for the
 /// decisions still being written.
 struct ReviewSession: Sendable {
     let store: Store
     let curator: String
     let catalog: ThemeCatalog
-    let themeName: String
-    let settings: WorkbenchSettings
+    let initialState: WorkbenchState
 
     struct Outcome: Sendable {
         var interrupted = false
@@ -20,8 +20,7 @@ struct ReviewSession: Sendable {
     func run() async -> Outcome {
         let inbox = WorkbenchInbox()
         let effects = ReviewEffects(store: store, curator: curator, inbox: inbox)
-        var state = WorkbenchState(
-            viewport: Size(width: 80, height: 24), settings: settings, themeNames: catalog.names, themeName: themeName)
+        var state = initialState
         var initial = Workbench.start(&state)
         do {
             if case .loadPage(let query, let after, let limit, let generation) = initial.first {

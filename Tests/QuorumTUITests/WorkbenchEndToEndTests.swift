@@ -17,16 +17,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     private var storePath: String { folder.appendingPathComponent("quorum.sqlite").path }
 
-    /// The `quorum` built with the tests (`swift build` puts it beside the test bundle).
     private func binary() throws -> String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let candidates = [bundle, bundle.deletingLastPathComponent()]
-            + (Bundle.main.executableURL.map { [$0.deletingLastPathComponent()] } ?? [])
-        let paths = candidates.map { $0.appendingPathComponent("quorum").path }
-        guard let found = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("no quorum binary beside the tests (looked in \(paths)); build it first")
-        }
-        return found
+        try QuorumExecutable.path()
     }
 
     private func makeStore(_ lines: [String]) async throws {
@@ -38,10 +30,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
     }
 
     private func review(_ extra: String = "", environment: String = "", width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let themes = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("themes").path
         let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester \(environment) '\(try binary())' review --store '\(storePath)' "
-            + "--themes '\(themes)' \(extra)"
+            + "--themes '\(QuorumExecutable.themes)' \(extra)"
         return try TmuxSession(folder: folder, width: width, height: height, command: command)
     }
 
@@ -76,6 +66,18 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(exit.tty, "icanon echo", "the line discipline is back")
         XCTAssertEqual(try tmux.format("#{alternate_on}"), "0", "the alternate screen is left")
         XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1", "the cursor is shown again")
+    }
+
+    func testMarginOrderListsTheMostFragileFirst() async throws {
+        let fragile = #"{"instruction": "Name a fruit.", "candidates": ["red blue", "blue green", "green red"]}"#
+        try await makeStore([Self.agreeing, fragile])
+        let tmux = try review("--order margin", width: 160, height: 30)
+        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
+        let rows = try tmux.screen().split(separator: "\n").filter { $0.contains("● ") }
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertTrue(rows.first?.contains("Name a fruit.") == true, "the smaller margin comes first: \(rows)")
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit().status, 0)
     }
 
     func testCtrlCQuitsCleanly() async throws {

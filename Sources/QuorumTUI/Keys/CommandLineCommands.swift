@@ -11,6 +11,7 @@ public enum CommandLineCommands {
         Entry(names: ["export"], usage: ":export PATH [alpaca|sharegpt|full]", summary: "export the curated items"),
         Entry(names: ["filter"], usage: ":filter review|all|STATUS", summary: "show items with that status"),
         Entry(names: ["theme"], usage: ":theme NAME", summary: "switch to a theme"),
+        Entry(names: ["order"], usage: ":order id|margin", summary: "oldest first, or the most fragile decisions first"),
         Entry(names: ["stats"], usage: ":stats", summary: "counts by status"),
         Entry(names: ["help"], usage: ":help", summary: "this help"),
     ]

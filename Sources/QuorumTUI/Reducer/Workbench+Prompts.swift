@@ -1,3 +1,5 @@
+import QuorumStore
+
 extension Workbench {
     static func helpKey(_ key: Key, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         switch KeyBindings.helpCommand(for: key) {
@@ -88,6 +90,14 @@ extension Workbench {
                 return []
             }
             return applyTheme(words[1], &state)
+        case "order":
+            guard words.count >= 2, let order = ReviewOrder(name: words[1]) else {
+                message("usage: :order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|"), .warning, &state)
+                return []
+            }
+            var query = state.queue.query
+            query.order = order
+            return setQuery(query, &state)
         case "stats":
             message(statsLine(state), .info, &state)
             return []

@@ -4,9 +4,8 @@ extension Workbench {
     static func pageLoaded(_ page: QueuePage, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard page.generation == state.queue.generation else { return [] }
         for detail in page.items {
-            guard let id = detail.item.id, id > (state.queue.rows.last?.itemID ?? 0) else { continue }
-            state.queue.rows.append(QueueRow(detail))
-            if isNearCursor(state.queue.rows.count - 1, state) {
+            guard let id = detail.item.id, let index = insertRow(detail, &state) else { continue }
+            if isNearCursor(index, state) {
                 state.details[id] = ItemPresentation(detail)
             }
         }
@@ -20,16 +19,17 @@ extension Workbench {
         guard let id = detail.item.id else { return [] }
         if arrived {
             state.status.counts?.move(from: nil, to: detail.item.status)
-            if state.queue.rowIndex(of: id) == nil, state.queue.isExhausted, id > state.queue.loadedThrough,
-               state.queue.query.matches(detail)
+            // An item sorting before the pages read so far is listed now; one after them comes
+            // with the next page, or now when there is none to come.
+            let key = state.queue.query.order.key(of: detail)
+            if state.queue.rowIndex(of: id) == nil, state.queue.query.matches(detail),
+               key < state.queue.loadedThrough || state.queue.isExhausted
             {
-                state.queue.rows.append(QueueRow(detail))
-                state.queue.loadedThrough = id
+                insertRow(detail, &state)
+                state.queue.loadedThrough = max(state.queue.loadedThrough, key)
             }
         }
-        if let index = state.queue.rowIndex(of: id) {
-            state.queue.rows[index].status = detail.item.status
-        }
+        updateRow(id, &state) { $0.status = detail.item.status }
         state.details[id] = ItemPresentation(detail)
         var effects = selectionEffects(&state)
         if arrived { effects += backlogEffects(&state) }

@@ -5,7 +5,7 @@ public enum Workbench {
     public static func start(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         state.queue.isLoading = true
         return [
-            .loadPage(state.queue.query, after: 0, limit: state.settings.pageSize, generation: state.queue.generation),
+            .loadPage(state.queue.query, after: .start, limit: state.settings.pageSize, generation: state.queue.generation),
             .loadCounts,
         ]
     }

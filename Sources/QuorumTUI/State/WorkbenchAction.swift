@@ -29,11 +29,11 @@ public enum WorkbenchAction: Sendable, Equatable {
 public struct QueuePage: Sendable, Equatable {
     public var generation: Int
     public var items: [ItemDetail]
-    /// The last item id the store was read through (beyond `items` when a search skipped some).
-    public var readThrough: Int64
+    /// The key the store was read through (beyond `items` when a search skipped some).
+    public var readThrough: ReviewCursor
     public var isLast: Bool
 
-    public init(generation: Int, items: [ItemDetail], readThrough: Int64, isLast: Bool) {
+    public init(generation: Int, items: [ItemDetail], readThrough: ReviewCursor, isLast: Bool) {
         self.generation = generation
         self.items = items
         self.readThrough = readThrough

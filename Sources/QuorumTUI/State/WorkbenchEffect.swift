@@ -2,8 +2,8 @@ import QuorumStore
 
 /// What the reducer asks the shell to do; the results come back as actions.
 public enum WorkbenchEffect: Sendable, Equatable {
-    /// Read up to `limit` items matching `query` with ids above `after`; reply `.pageLoaded`.
-    case loadPage(QueueQuery, after: Int64, limit: Int, generation: Int)
+    /// Read up to `limit` items matching `query` that sort after `after`; reply `.pageLoaded`.
+    case loadPage(QueueQuery, after: ReviewCursor, limit: Int, generation: Int)
     /// Reply `.itemLoaded`.
     case loadItem(Int64)
     /// The engine stored a new item; reply `.itemArrived`.
