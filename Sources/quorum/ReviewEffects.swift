@@ -31,7 +31,7 @@ final class ReviewEffects: Sendable {
             writes.yield(effect)
         case .loadPage, .loadItem, .loadArrivedItem:
             reads.yield(effect)
-        case .loadCounts:
+        case .loadCounts, .loadStats:
             // Counting scans the whole store (seconds at 100,000 items): never ahead of a page.
             let worker = self.worker
             Task { await worker.perform(effect) }
@@ -80,6 +80,13 @@ private struct ReviewStoreWorker: Sendable {
                 var counts = StatusCounts()
                 for status in ItemStatus.allCases { counts[status] = stats.count(status: status) }
                 inbox.post(.countsLoaded(counts))
+            case .loadStats:
+                do {
+                    let stats = try await store.stats()
+                    inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats)))
+                } catch {
+                    inbox.post(.statsFailed(describe(error)))
+                }
             case .decide(let itemID, let action):
                 await record(itemID) { [curator] in try $0.append(action, to: itemID, curator: curator) }
             case .undo(let itemID, let decisionID):

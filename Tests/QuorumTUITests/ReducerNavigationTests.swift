@@ -117,8 +117,10 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertEqual(run("theme light"), [.applyTheme("light")])
         XCTAssertEqual(state.themeName, "light")
         XCTAssertEqual(run("theme neon"), [])
-        XCTAssertEqual(run("stats"), [])
-        XCTAssertTrue(state.status.message!.text.contains("pending"))
+        XCTAssertEqual(run("stats"), [.loadStats])
+        XCTAssertEqual(state.overlay, .stats(StatsView()))
+        _ = press(.escape, in: &state)
+        XCTAssertNil(state.overlay)
         let ordered = run("order margin")
         XCTAssertEqual(state.queue.query.order, .margin)
         XCTAssertEqual(ordered, [.loadPage(state.queue.query, after: .start, limit: 100, generation: state.queue.generation)])
@@ -223,6 +225,7 @@ final class ReducerNavigationTests: XCTestCase {
         for binding in KeyBindings.main.flatMap(\.bindings) { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.prompt { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.help { XCTAssertTrue(help.contains(binding.summary)) }
+        for binding in KeyBindings.stats { XCTAssertTrue(help.contains(binding.summary)) }
         for entry in CommandLineCommands.entries { XCTAssertTrue(help.contains(entry.usage)) }
     }
 }

@@ -68,7 +68,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1", "the cursor is shown again")
     }
 
-    func testMarginOrderListsTheMostFragileFirst() async throws {
+    func testMarginOrderAndTheStatsView() async throws {
         let fragile = #"{"instruction": "Name a fruit.", "candidates": ["red blue", "blue green", "green red"]}"#
         try await makeStore([Self.agreeing, fragile])
         let tmux = try review("--order margin", width: 160, height: 30)
@@ -76,6 +76,13 @@ final class WorkbenchEndToEndTests: XCTestCase {
         let rows = try tmux.screen().split(separator: "\n").filter { $0.contains("● ") }
         XCTAssertEqual(rows.count, 2)
         XCTAssertTrue(rows.first?.contains("Name a fruit.") == true, "the smaller margin comes first: \(rows)")
+        try tmux.sendKeys(":")
+        try tmux.sendKeys("-l", "stats")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForScreen(containing: "quorum.sqlite: 2 items, 0 decisions")
+        try tmux.waitForScreen(containing: "r reload · q close")
+        try tmux.sendKeys("q")
+        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
         try tmux.sendKeys("q")
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }

@@ -12,7 +12,7 @@ public enum CommandLineCommands {
         Entry(names: ["filter"], usage: ":filter review|all|STATUS", summary: "show items with that status"),
         Entry(names: ["theme"], usage: ":theme NAME", summary: "switch to a theme"),
         Entry(names: ["order"], usage: ":order id|margin", summary: "oldest first, or the most fragile decisions first"),
-        Entry(names: ["stats"], usage: ":stats", summary: "counts by status"),
+        Entry(names: ["stats"], usage: ":stats", summary: "counts, win rates, agreement, distributions, reasons"),
         Entry(names: ["help"], usage: ":help", summary: "this help"),
     ]
 

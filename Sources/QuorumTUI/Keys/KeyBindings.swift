@@ -11,6 +11,11 @@ public enum PromptCommand: Sendable, Hashable {
     case submit, cancel, deleteBackward, clear
 }
 
+/// What a key does in the `:stats` view.
+public enum StatsViewCommand: Sendable, Hashable {
+    case scrollDown, scrollUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight, reload, close
+}
+
 /// What a key does while the help overlay is open.
 public enum HelpCommand: Sendable, Hashable {
     case scrollDown, scrollUp, close
@@ -98,13 +103,28 @@ public enum KeyBindings {
         KeyBinding([.character("?"), .escape, .character("q")], .close, "close the help"),
     ]
 
+    public static let stats: [KeyBinding<StatsViewCommand>] = [
+        KeyBinding([.character("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.character("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, "a page down"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "a page up"),
+        KeyBinding([.character("g"), .home], .top, "the top"),
+        KeyBinding([.character("G"), .end], .bottom, "the bottom"),
+        KeyBinding([.character("h"), .left], .scrollLeft, "scroll left (wide tables)"),
+        KeyBinding([.character("l"), .right], .scrollRight, "scroll right"),
+        KeyBinding([.character("r")], .reload, "read the store again"),
+        KeyBinding([.escape, .character("q")], .close, "close the stats"),
+    ]
+
     private static let mainLookup = lookup(main.flatMap(\.bindings))
     private static let promptLookup = lookup(prompt)
     private static let helpLookup = lookup(help)
+    private static let statsLookup = lookup(stats)
 
     public static func command(for key: Key) -> WorkbenchCommand? { mainLookup[key] }
     public static func promptCommand(for key: Key) -> PromptCommand? { promptLookup[key] }
     public static func helpCommand(for key: Key) -> HelpCommand? { helpLookup[key] }
+    public static func statsCommand(for key: Key) -> StatsViewCommand? { statsLookup[key] }
 
     private static func lookup<Command>(_ table: [KeyBinding<Command>]) -> [Key: Command] {
         var result: [Key: Command] = [:]

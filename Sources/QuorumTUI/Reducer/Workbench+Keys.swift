@@ -8,6 +8,8 @@ extension Workbench {
             return helpKey(key, scroll: scroll, &state)
         case .prompt(let prompt):
             return promptKey(key, prompt, &state)
+        case .stats(let view):
+            return statsKey(key, view, &state)
         case nil:
             break
         }

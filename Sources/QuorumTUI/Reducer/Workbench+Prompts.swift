@@ -99,8 +99,8 @@ extension Workbench {
             query.order = order
             return setQuery(query, &state)
         case "stats":
-            message(statsLine(state), .info, &state)
-            return []
+            state.overlay = .stats(StatsView())
+            return [.loadStats]
         case "help":
             state.overlay = .help(scroll: 0)
             return []
@@ -108,13 +108,6 @@ extension Workbench {
             message("unknown command :\(word) (\(known))", .warning, &state)
             return []
         }
-    }
-
-    /// `:stats` for now: the counts the status bar keeps; `quorum stats` has the rest.
-    private static func statsLine(_ state: WorkbenchState) -> String {
-        guard let counts = state.status.counts else { return "still counting the store…" }
-        let parts = counts.byStatus.keys.sorted().map { "\($0.rawValue) \(counts[$0])" }
-        return parts.joined(separator: " · ") + " (quorum stats has win rates and agreement)"
     }
 }
 

@@ -45,6 +45,10 @@ public enum Workbench {
             state.engine.isPaused = paused
             if !paused { state.engine.isPausedForBacklog = false }
             return backlogEffects(&state)
+        case .statsLoaded(let snapshot):
+            return statsLoaded(.loaded(snapshot), &state)
+        case .statsFailed(let problem):
+            return statsLoaded(.failed(problem), &state)
         case .notice(let message):
             state.status.message = message
             return []

@@ -13,6 +13,10 @@ public enum WorkbenchRenderer {
             TooSmallScreen.render(grid.size, into: &grid)
             return
         }
+        if case .stats(let view) = state.overlay {
+            StatsOverlay.render(view, into: &grid, in: grid.bounds)
+            return
+        }
         let selection = Selection(state)
         let layout = WorkbenchLayout(size: grid.size, candidateCount: selection.candidateCount)
         QueuePane.render(state, into: &grid, in: layout.queue)

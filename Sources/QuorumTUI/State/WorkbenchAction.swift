@@ -18,6 +18,9 @@ public enum WorkbenchAction: Sendable, Equatable {
     case engine(EngineEvent)
     case memberStatistics([LMMemberStatistics])
     case engineStatus(attached: Bool, paused: Bool)
+    /// `.loadStats`'s result, for the stats view.
+    case statsLoaded(StatsSnapshot)
+    case statsFailed(String)
     /// Something the shell wants the curator to know.
     case notice(StatusMessage)
     case effectFailed(String)
@@ -49,5 +52,16 @@ public struct DecisionOutcome: Sendable, Equatable {
     public init(decision: Decision, item: ItemDetail) {
         self.decision = decision
         self.item = item
+    }
+}
+
+/// The store's statistics and where they were read from.
+public struct StatsSnapshot: Sendable, Equatable {
+    public var storePath: String
+    public var stats: StoreStats
+
+    public init(storePath: String, stats: StoreStats) {
+        self.storePath = storePath
+        self.stats = stats
     }
 }

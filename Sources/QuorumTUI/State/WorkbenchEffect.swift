@@ -10,6 +10,8 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case loadArrivedItem(Int64)
     /// Reply `.countsLoaded`.
     case loadCounts
+    /// Everything `quorum stats` reports, off the UI thread; reply `.statsLoaded` or `.statsFailed`.
+    case loadStats
     /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.
     case decide(itemID: Int64, DecisionAction)
     /// Cancel `decisionID`, or when nil the item's latest decision still in force.

@@ -16,6 +16,8 @@ enum HelpOverlay {
         }
         section("In a prompt (: / x)")
         for binding in KeyBindings.prompt { row(binding.keyLabel, binding.summary) }
+        section("In the stats view (:stats)")
+        for binding in KeyBindings.stats { row(binding.keyLabel, binding.summary) }
         section("In this help")
         for binding in KeyBindings.help { row(binding.keyLabel, binding.summary) }
         section("Commands")
