@@ -29,7 +29,7 @@ final class ReviewEffects: Sendable {
         switch effect {
         case .decide, .undo, .export:
             writes.yield(effect)
-        case .loadPage, .loadItem, .loadArrivedItem:
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict:
             reads.yield(effect)
         case .loadCounts, .loadStats:
             // Counting scans the whole store (seconds at 100,000 items): never ahead of a page.
@@ -87,6 +87,8 @@ private struct ReviewStoreWorker: Sendable {
                 } catch {
                     inbox.post(.statsFailed(describe(error)))
                 }
+            case .loadVerdict(let itemID):
+                inbox.post(.verdictLoaded(itemID: itemID, try await store.spotCheckVerdict(of: itemID)))
             case .decide(let itemID, let action):
                 await record(itemID) { [curator] in try $0.append(action, to: itemID, curator: curator) }
             case .undo(let itemID, let decisionID):

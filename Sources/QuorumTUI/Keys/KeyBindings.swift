@@ -1,6 +1,7 @@
 /// What a key does on the main screen.
 public enum WorkbenchCommand: Sendable, Hashable {
     case accept, override, edit, reject, rerunOutputs, rerunInstance, undo
+    case markRight, markWrong
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
@@ -64,6 +65,11 @@ public enum KeyBindings {
         KeyBinding([.character("u")], .undo, "undo the last decision (no limit)", hint: "undo"),
     ]
 
+    public static let spotCheck: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("y")], .markRight, "mark the automatic choice right (a human accept)", hint: "right"),
+        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason (a reject)", hint: "wrong"),
+    ]
+
     public static let navigate: [KeyBinding<WorkbenchCommand>] = [
         KeyBinding([.character("j"), .down], .next, "next item"),
         KeyBinding([.character("k"), .up], .previous, "previous item"),
@@ -87,7 +93,7 @@ public enum KeyBindings {
     ]
 
     public static let main: [(title: String, bindings: [KeyBinding<WorkbenchCommand>])] = [
-        ("Decide", decide), ("Move", navigate), ("View", view),
+        ("Decide", decide), ("Spot-check (quorum spot-check)", spotCheck), ("Move", navigate), ("View", view),
     ]
 
     public static let prompt: [KeyBinding<PromptCommand>] = [

@@ -44,13 +44,14 @@ extension Workbench {
             var query = state.queue.query
             query.search = text
             return setQuery(query, &state)
-        case .rejectReason(let itemID):
+        case .rejectReason(let itemID), .wrongReason(let itemID):
             guard !text.isEmpty else {
                 state.overlay = .prompt(prompt)
                 message("type why the item is rejected (Esc to cancel)", .warning, &state)
                 return []
             }
-            return decide(itemID, .reject(reason: text), verb: "rejecting", &state)
+            let verb = if case .wrongReason = prompt.kind { "marking wrong" } else { "rejecting" }
+            return decide(itemID, .reject(reason: text), verb: verb, &state)
         case .command:
             return runCommandLine(text, &state)
         }

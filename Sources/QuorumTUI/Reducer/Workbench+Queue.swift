@@ -1,8 +1,11 @@
 import QuorumStore
 
 extension Workbench {
+    /// Rows of items the queue pane lists (fewer when the spot-check pane is under it).
     static func queuePageRows(_ state: WorkbenchState) -> Int {
-        max(1, WorkbenchLayout.queueRows(for: state.viewport))
+        guard let spotCheck = state.spotCheck else { return max(1, WorkbenchLayout.queueRows(for: state.viewport)) }
+        let layout = WorkbenchLayout(size: state.viewport, candidateCount: 0, spotCheckRows: SpotCheckPane.height(spotCheck))
+        return max(1, layout.queue.height - 2)
     }
 
     static func moveCursor(to index: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

@@ -1,3 +1,4 @@
+import QuorumCore
 import QuorumStore
 
 extension Workbench {
@@ -57,7 +58,23 @@ extension Workbench {
             state.undoTrail.append(DecisionReference(itemID: id, decisionID: decisionID))
             message(recordedMessage(decision, id), .success, &state)
         }
-        return selectionEffects(&state) + backlogEffects(&state)
+        let verdict: [WorkbenchEffect] = state.spotCheck?.contains(id) == true ? [.loadVerdict(id)] : []
+        return selectionEffects(&state) + backlogEffects(&state) + verdict
+    }
+
+    /// Updates the spot-check's estimate, and says so once the target is met.
+    static func verdictLoaded(_ itemID: Int64, _ verdict: ErrorRateEstimate.Verdict?, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard var spotCheck = state.spotCheck else { return [] }
+        let wasMet = spotCheck.isTargetMet
+        spotCheck.record(verdict, for: itemID)
+        state.spotCheck = spotCheck
+        if !wasMet, spotCheck.isTargetMet, let target = spotCheck.target,
+           let upper = spotCheck.estimate.overall.interval?.upper
+        {
+            message("target \(Format.percent(target)) met: the overall upper bound is \(Format.percent(upper)); "
+                + "the spot-check can stop (q)", .success, &state)
+        }
+        return []
     }
 
     private static func recordedMessage(_ decision: Decision, _ id: Int64) -> String {

@@ -49,6 +49,8 @@ public enum Workbench {
             return statsLoaded(.loaded(snapshot), &state)
         case .statsFailed(let problem):
             return statsLoaded(.failed(problem), &state)
+        case .verdictLoaded(let itemID, let verdict):
+            return verdictLoaded(itemID, verdict, &state)
         case .notice(let message):
             state.status.message = message
             return []

@@ -33,6 +33,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         case search
         case rejectReason(itemID: Int64)
+        /// A spot-check's `n`: why the automatic decision is wrong (recorded as a reject).
+        case wrongReason(itemID: Int64)
     }
 
     public var kind: Kind
@@ -48,6 +50,7 @@ public struct Prompt: Sendable, Equatable {
         case .command: return ":"
         case .search: return "/"
         case .rejectReason(let itemID): return "Reject #\(itemID), reason: "
+        case .wrongReason(let itemID): return "Wrong: why is #\(itemID)'s choice wrong? "
         }
     }
 }

@@ -1,3 +1,4 @@
+import QuorumCore
 import QuorumEngine
 import QuorumStore
 
@@ -21,6 +22,8 @@ public enum WorkbenchAction: Sendable, Equatable {
     /// `.loadStats`'s result, for the stats view.
     case statsLoaded(StatsSnapshot)
     case statsFailed(String)
+    /// `.loadVerdict`'s result: the spot-check verdict on the item as the store now derives it.
+    case verdictLoaded(itemID: Int64, ErrorRateEstimate.Verdict?)
     /// Something the shell wants the curator to know.
     case notice(StatusMessage)
     case effectFailed(String)

@@ -12,6 +12,8 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case loadCounts
     /// Everything `quorum stats` reports, off the UI thread; reply `.statsLoaded` or `.statsFailed`.
     case loadStats
+    /// The spot-check verdict on the item; reply `.verdictLoaded`.
+    case loadVerdict(Int64)
     /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.
     case decide(itemID: Int64, DecisionAction)
     /// Cancel `decisionID`, or when nil the item's latest decision still in force.

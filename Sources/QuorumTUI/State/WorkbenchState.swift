@@ -11,6 +11,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var overlay: Overlay?
     public var status = StatusBarState()
     public var engine = EngineState()
+    /// Set when the workbench runs a spot-check (`quorum spot-check` on a terminal).
+    public var spotCheck: SpotCheckState?
     public var themeNames: [String]
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).

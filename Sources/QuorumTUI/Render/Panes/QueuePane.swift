@@ -3,7 +3,8 @@
 enum QueuePane {
     static func render(_ state: WorkbenchState, into grid: inout CellGrid, in rect: Rect) {
         let query = state.queue.query
-        var title = [StyledText("Queue", .title, .bold), StyledText(" · " + query.filter.label, .muted)]
+        var title = [StyledText(state.spotCheck == nil ? "Queue" : "Sample", .title, .bold),
+                     StyledText(" · " + query.filter.label, .muted)]
         if query.order == .margin { title.append(StyledText(" · " + query.order.label, .muted)) }
         if !query.search.isEmpty { title.append(StyledText(" · /" + query.search, .accent)) }
         let count = state.entryCount
