@@ -16,7 +16,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
 
             On a terminal it opens the workbench on exactly the sampled items: y marks the \
             automatic choice right (a human accept), n marks it wrong with a reason (a reject), \
-            a digit, e or x correct it, u undoes; the estimate is updated with each verdict. On \
+            a digit or x correct it, u undoes; the estimate is updated with each verdict. On \
             quit the session is saved as a run (source "spot-check") and the report is printed. \
             Elsewhere, or with --json or --report, it prints the report of the verdicts so far.
             """)
