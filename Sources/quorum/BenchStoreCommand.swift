@@ -65,6 +65,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
         report.add("export sharegpt, in process", try await timeExport(storePath, .sharegpt, to: workFolder + "/sharegpt.jsonl"))
         report.add("export full, in process", try await timeExport(storePath, .full, to: workFolder + "/full.jsonl"))
         report.add("open + review page of 50, fresh pool", try await timeReviewPage(storePath), targetSeconds: 0.05)
+        report.add("open + review page of 50 by margin, fresh pool", try await timeReviewPage(storePath, order: .margin),
+                   targetSeconds: 0.05)
         var processWall: [Double] = []
         let inside = try sample {
             let result = try StoreBenchProcess.run(self_, ["debug", "review-page", "--store", storePath])
@@ -121,12 +123,12 @@ struct BenchStoreCommand: AsyncParsableCommand {
         return StoreBenchSample(values: values)
     }
 
-    private func timeReviewPage(_ storePath: String) async throws -> StoreBenchSample {
+    private func timeReviewPage(_ storePath: String, order: ReviewOrder = .id) async throws -> StoreBenchSample {
         var values: [Double] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
             let store = try Store.open(at: storePath, access: .read)
-            let page = try await store.reviewQueue(limit: 50)
+            let page = try await store.reviewQueue(orderedBy: order, limit: 50).items
             values.append((ContinuousClock.now - start).seconds)
             guard page.count == 50 else { throw failure("the review queue has only \(page.count) items", status: ExitStatus.software) }
             try store.close()

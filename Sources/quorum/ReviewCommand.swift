@@ -29,6 +29,8 @@ struct ReviewCommand: AsyncParsableCommand {
     @Option(help: "Flag a consensus won by a smaller margin than this as fragile (default: [workbench] fragile_margin, else 0.05).")
     var fragileMargin: Double?
     @Flag(help: "Review only: do not run the ensemble, even when the configuration has one.") var noEngine = false
+    @Option(help: "id: oldest first; margin: the most fragile decisions (smallest consensus margin) first.")
+    var order: ReviewOrder = .id
 
     func validate() throws {
         if let fragileMargin, !(fragileMargin >= 0 && fragileMargin.isFinite) {
@@ -54,13 +56,20 @@ struct ReviewCommand: AsyncParsableCommand {
         do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine)) } catch {
             throw storeFailure(error)
         }
-        let session = ReviewSession(
-            store: opened, curator: curator, catalog: catalog, themeName: themeName,
+        var state = WorkbenchState(
+            viewport: Size(width: 80, height: 24),
             settings: WorkbenchSettings(fragileMargin: fragileMargin ?? settings?.workbench.fragileMargin ?? 0.05),
-            engineConfig: noEngine ? nil : settings)
+            themeNames: catalog.names, themeName: themeName)
+        state.queue.query.order = order
+        let engineConfig = noEngine ? nil : settings
+        if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
+        let session = ReviewSession(
+            store: opened, curator: curator, catalog: catalog, initialState: state, engineConfig: engineConfig)
         let outcome = await session.run()
         try? opened.close()
         if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }
         if outcome.interrupted { throw ExitCode(130) }
     }
 }
+
+extension ReviewOrder: ExpressibleByArgument {}

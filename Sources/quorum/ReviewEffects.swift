@@ -31,9 +31,9 @@ final class ReviewEffects: Sendable {
         switch effect {
         case .decide, .undo, .export:
             writes.yield(effect)
-        case .loadPage, .loadItem, .loadArrivedItem:
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict:
             reads.yield(effect)
-        case .loadCounts:
+        case .loadCounts, .loadStats:
             // Counting scans the whole store (seconds at 100,000 items): never ahead of a page.
             let worker = self.worker
             Task { await worker.perform(effect) }
@@ -82,6 +82,15 @@ private struct ReviewStoreWorker: Sendable {
                 var counts = StatusCounts()
                 for status in ItemStatus.allCases { counts[status] = stats.count(status: status) }
                 inbox.post(.countsLoaded(counts))
+            case .loadStats:
+                do {
+                    let stats = try await store.stats()
+                    inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats)))
+                } catch {
+                    inbox.post(.statsFailed(describe(error)))
+                }
+            case .loadVerdict(let itemID):
+                inbox.post(.verdictLoaded(itemID: itemID, try await store.spotCheckVerdict(of: itemID)))
             case .decide(let itemID, let action):
                 await record(itemID) { [curator] in try $0.append(action, to: itemID, curator: curator) }
             case .undo(let itemID, let decisionID):

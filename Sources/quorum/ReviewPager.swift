@@ -7,15 +7,13 @@ import QuorumTUI
 enum ReviewPager {
     static let timeBudget = Duration.milliseconds(150)
 
-    static func page(_ store: Store, query: QueueQuery, after: Int64, limit: Int, generation: Int) async throws -> QueuePage {
+    static func page(_ store: Store, query: QueueQuery, after: ReviewCursor, limit: Int, generation: Int) async throws -> QueuePage {
         var collected: [ItemDetail] = []
         var readThrough = after
         let started = ContinuousClock.now
         while collected.count < limit {
-            let batch = query.filter == .awaitingReview
-                ? try await store.reviewQueue(after: readThrough, limit: limit)
-                : try await store.items(withStatus: query.filter.statuses, after: readThrough, limit: limit)
-            readThrough = batch.last?.item.id ?? readThrough
+            let batch = try await store.queuePage(query.selection, after: readThrough, limit: limit)
+            readThrough = batch.last.map(query.order.key(of:)) ?? readThrough
             collected += batch.filter(query.matchesSearch)
             if batch.count < limit {
                 return QueuePage(generation: generation, items: collected, readThrough: readThrough, isLast: true)

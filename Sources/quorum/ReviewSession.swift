@@ -3,17 +3,17 @@ import QuorumEngine
 import QuorumStore
 import QuorumTUI
 
-/// One run of the workbench on a store: the first page is read before the screen is taken,
-/// the loop runs on a thread of its own (ncurses wants one), and quitting waits for the
+/// One run of the workbench on a store, from `initialState` (its query, settings, theme and,
+/// for a spot-check, the sample): the first page is read before the screen is taken, the
+/// loop runs on a thread of its own (ncurses wants one), and quitting waits for the
 /// decisions still being written.
 struct ReviewSession: Sendable {
     let store: Store
     let curator: String
     let catalog: ThemeCatalog
-    let themeName: String
-    let settings: WorkbenchSettings
+    let initialState: WorkbenchState
     /// The configuration whose ensemble generates while the curator reviews; nil for none.
-    let engineConfig: QuorumConfig?
+    var engineConfig: QuorumConfig? = nil
 
     struct Outcome: Sendable {
         var interrupted = false
@@ -22,9 +22,7 @@ struct ReviewSession: Sendable {
 
     func run() async -> Outcome {
         let inbox = WorkbenchInbox()
-        var state = WorkbenchState(
-            viewport: Size(width: 80, height: 24), settings: settings, themeNames: catalog.names, themeName: themeName)
-        if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
+        var state = initialState
         var initial = Workbench.start(&state)
         do {
             if case .loadPage(let query, let after, let limit, let generation) = initial.first {

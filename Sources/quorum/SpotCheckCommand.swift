@@ -13,6 +13,12 @@ struct SpotCheckCommand: AsyncParsableCommand {
             size, strata and seed. A human decision made on a sampled item after the automatic one \
             is its verdict: accepted is right; overridden to another candidate, edited or \
             rejected is wrong. Error rates come with Wilson 95% intervals.
+
+            On a terminal it opens the workbench on exactly the sampled items: y marks the \
+            automatic choice right (a human accept), n marks it wrong with a reason (a reject), \
+            a digit or x correct it, u undoes; the estimate is updated with each verdict. On \
+            quit the session is saved as a run (source "spot-check") and the report is printed. \
+            Elsewhere, or with --json or --report, it prints the report of the verdicts so far.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
@@ -31,8 +37,17 @@ struct SpotCheckCommand: AsyncParsableCommand {
         valueName: "rate"))
     var target: Double?
 
-    @Flag(help: "Print one JSON object instead of tables.")
+    @Flag(help: "Print one JSON object instead of tables (never opens the workbench).")
     var json = false
+
+    @Flag(name: .customLong("report"), help: "Print the report of the verdicts so far, even on a terminal.")
+    var reportOnly = false
+
+    @OptionGroup var curatorOptions: StoreCuratorOptions
+    @Option(help: "The workbench's theme (default: $QUORUM_THEME, else dark).") var theme: String?
+    @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
+    @Option(help: "The sample's order in the workbench: id, or margin (the most fragile first).")
+    var order: ReviewOrder = .id
 
     func validate() throws {
         guard sample >= 1 else { throw ValidationError("--sample must be at least 1") }
@@ -40,6 +55,10 @@ struct SpotCheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if !json && !reportOnly && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            try await workbench()
+            return
+        }
         let store = try openStore(storeOptions, access: .read)
         let report: SpotCheckReport
         do {
@@ -55,6 +74,18 @@ struct SpotCheckCommand: AsyncParsableCommand {
         } else {
             print(SpotCheckText(report: report, target: target).text, terminator: "")
         }
+    }
+
+    private func workbench() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
+        let parameters = SpotCheckParameters(
+            sampleSize: sample, stratification: stratify, seed: seed, target: target,
+            curator: curatorOptions.resolvedCurator(environment: environment))
+        let session = SpotCheckWorkbench(
+            parameters: parameters, order: order, catalog: catalog,
+            themeName: try ReviewSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog))
+        try await session.run(storePath: storeOptions.resolvedPath(environment: environment))
     }
 }
 

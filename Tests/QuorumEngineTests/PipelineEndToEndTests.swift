@@ -81,6 +81,19 @@ final class PipelineEndToEndTests: XCTestCase {
         for detail in items { XCTAssertEqual(pool.admit(detail.item.instruction), .novel, detail.item.instruction) }
         XCTAssertTrue(events.contains { if case .instructionFiltered = $0 { return true } else { return false } },
                       "the fake server proposes some instructions the filters must drop")
+        var expected: [FilterDropKey: Int] = [:]
+        for event in events {
+            if case .instructionFiltered(_, _, let reason) = event {
+                expected[FilterDropKey(stage: .instruction, reason: reason.tallyReason), default: 0] += 1
+            }
+            if case .instanceFiltered(_, let reason) = event {
+                expected[FilterDropKey(stage: .instance, reason: reason.tallyReason), default: 0] += 1
+            }
+        }
+        let counted = try await store.filterDrops()
+        XCTAssertEqual(
+            Dictionary(uniqueKeysWithValues: counted.map { (FilterDropKey(stage: $0.stage, reason: $0.reason), $0.count) }),
+            expected, "every drop the engine reported is counted in the store")
         XCTAssertTrue(events.contains { if case .candidateToken = $0 { return true } else { return false } })
     }
 

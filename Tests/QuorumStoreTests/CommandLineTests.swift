@@ -78,7 +78,7 @@ final class CommandLineTests: StoreTestCase {
         for arguments in [["stats"], ["import", "data.jsonl"]] {
             let result = try QuorumBinary.run(arguments, in: folder)
             XCTAssertEqual(result.status, 65, "\(arguments)")
-            XCTAssertTrue(result.standardError.contains("schema version 7, newer than this quorum knows (1)"), result.standardError)
+            XCTAssertTrue(result.standardError.contains("schema version 7, newer than this quorum knows (\(StoreSchema.currentVersion))"), result.standardError)
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("quorum.sqlite"))), before)
     }

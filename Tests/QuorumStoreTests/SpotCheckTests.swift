@@ -33,6 +33,22 @@ final class SpotCheckTests: StoreTestCase {
         XCTAssertEqual(byRule.strata.keys.sorted(), ["rouge"])
     }
 
+    func testOneItemsVerdictFollowsThePopulationsRule() async throws {
+        let (store, ids) = try await spotCheckStore()
+        let population = try await store.spotCheckPopulation(stratifiedBy: .member)
+        for id in ids {
+            let verdict = try await store.spotCheckVerdict(of: id)
+            XCTAssertEqual(verdict, population.verdicts[id], "item \(id)")
+        }
+        _ = try await store.write { transaction in
+            try transaction.undo(try transaction.activeDecisionIDs(of: ids[1]).last!, curator: "ada")
+        }
+        let undone = try await store.spotCheckVerdict(of: ids[1])
+        XCTAssertNil(undone, "the override was undone: the auto accept stands unjudged")
+        let outside = try await store.spotCheckVerdict(of: ids[6])
+        XCTAssertNil(outside, "not in the population")
+    }
+
     func testReportMatchesTheStore() async throws {
         let (store, ids) = try await spotCheckStore()
         let report = try await store.spotCheckPopulation(stratifiedBy: .type).report(sampleSize: 5, seed: 7)

@@ -88,7 +88,7 @@ enum Fixtures {
         var state = WorkbenchState(viewport: size, themeNames: ["dark", "light", "high-contrast"])
         state.queue.query.filter = filter
         _ = Workbench.start(&state)
-        let page = QueuePage(generation: 0, items: items, readThrough: items.last?.item.id ?? 0, isLast: exhausted)
+        let page = QueuePage(generation: 0, items: items, readThrough: .id(items.last?.item.id ?? 0), isLast: exhausted)
         _ = Workbench.reduce(&state, .pageLoaded(page))
         _ = Workbench.reduce(&state, .countsLoaded(counts(items)))
         _ = Workbench.moveCursor(to: cursor, &state)

@@ -23,7 +23,7 @@ final class FrameTimeTests: XCTestCase {
                                        texts: texts, consensus: page == 0 && offset == 0 ? nil : Self.consensus)
             }
             _ = Workbench.reduce(&state, .pageLoaded(QueuePage(
-                generation: 0, items: items, readThrough: items.last!.item.id!, isLast: page == 99)))
+                generation: 0, items: items, readThrough: .id(items.last!.item.id!), isLast: page == 99)))
         }
         XCTAssertEqual(state.queue.rows.count, 100_000)
         _ = Workbench.moveCursor(to: 50_000, &state)

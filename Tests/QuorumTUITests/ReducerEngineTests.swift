@@ -35,6 +35,24 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertEqual(state.status.counts?.waiting, 2)
     }
 
+    func testTheCursorFollowsTheSelectedLiveItemToItsRow() {
+        var state = Fixtures.state(items: [], filter: .awaitingReview)
+        for ticket in 1...3 { _ = state.apply(.itemStarted(ticket: ticket, type: .b, instruction: "Item \(ticket)")) }
+        XCTAssertEqual(state.queue.cursor, 0)
+        func store(_ ticket: Int, as id: Int64) {
+            _ = state.apply(.itemStored(ticket: ticket, itemID: id, consensus: Consensus.decide(["a", "a"])))
+            _ = Workbench.reduce(&state, .itemArrived(Fixtures.detail(id, instruction: "Item \(ticket)", texts: ["a", "a"])))
+        }
+        store(1, as: 1)
+        XCTAssertEqual(state.selectedEntry?.itemID, 1, "the selected live item is selected as a row")
+        _ = Workbench.moveCursor(to: 2, &state)
+        guard case .live(let selected) = state.selectedEntry else { return XCTFail("no live item selected") }
+        store(2, as: 2)
+        guard case .live(let still) = state.selectedEntry else { return XCTFail("the selection left the live item") }
+        XCTAssertEqual(still.ticket, selected.ticket, "another item's arrival does not move the selection")
+        XCTAssertNil(state.followedArrival)
+    }
+
     func testFilteredInstancesDisappearAndKeepTheCursorInRange() {
         var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
         _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))

@@ -41,11 +41,11 @@ final class ReducerNavigationTests: XCTestCase {
         let items = (1...100).map { Fixtures.detail(Int64($0), instruction: "Item \($0)", texts: ["a b", "a b", "a c"]) }
         var state = Fixtures.state(items: items, exhausted: false)
         var effects = Workbench.moveCursor(to: 60, &state)
-        XCTAssertEqual(effects, [.loadPage(state.queue.query, after: 100, limit: 100, generation: 0)])
+        XCTAssertEqual(effects, [.loadPage(state.queue.query, after: .id(100), limit: 100, generation: 0)])
         effects = Workbench.moveCursor(to: 61, &state)
         XCTAssertFalse(effects.contains { if case .loadPage = $0 { return true } else { return false } })
         let more = (101...150).map { Fixtures.detail(Int64($0), instruction: "Item \($0)", texts: ["a b", "a b", "a c"]) }
-        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: more, readThrough: 150, isLast: true)))
+        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: more, readThrough: .id(150), isLast: true)))
         XCTAssertEqual(state.queue.rows.count, 150)
         XCTAssertTrue(state.queue.isExhausted)
     }
@@ -54,7 +54,7 @@ final class ReducerNavigationTests: XCTestCase {
         var state = Fixtures.state()
         _ = press(.character("f"), in: &state)
         XCTAssertEqual(state.queue.generation, 1)
-        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: Fixtures.queue, readThrough: 10, isLast: true)))
+        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: Fixtures.queue, readThrough: .id(10), isLast: true)))
         XCTAssertTrue(state.queue.rows.isEmpty)
     }
 
@@ -74,7 +74,7 @@ final class ReducerNavigationTests: XCTestCase {
         for _ in QueueFilter.cycle {
             let effects = press(.character("f"), in: &state)
             filters.append(state.queue.query.filter)
-            XCTAssertEqual(effects, [.loadPage(state.queue.query, after: 0, limit: 100, generation: state.queue.generation)])
+            XCTAssertEqual(effects, [.loadPage(state.queue.query, after: .start, limit: 100, generation: state.queue.generation)])
         }
         XCTAssertEqual(filters, Array(QueueFilter.cycle.dropFirst()) + [.awaitingReview])
     }
@@ -86,7 +86,7 @@ final class ReducerNavigationTests: XCTestCase {
         _ = press(.character("r"), .character("e"), .character("d"), in: &state)
         let effects = press(.enter, in: &state)
         XCTAssertEqual(state.queue.query.search, "red")
-        XCTAssertEqual(effects, [.loadPage(QueueQuery(filter: .all, search: "red"), after: 0, limit: 100, generation: 1)])
+        XCTAssertEqual(effects, [.loadPage(QueueQuery(filter: .all, search: "red"), after: .start, limit: 100, generation: 1)])
         XCTAssertEqual(press(.escape, in: &state).count, 1)
         XCTAssertEqual(state.queue.query.search, "")
     }
@@ -117,8 +117,15 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertEqual(run("theme light"), [.applyTheme("light")])
         XCTAssertEqual(state.themeName, "light")
         XCTAssertEqual(run("theme neon"), [])
-        XCTAssertEqual(run("stats"), [])
-        XCTAssertTrue(state.status.message!.text.contains("pending"))
+        XCTAssertEqual(run("stats"), [.loadStats])
+        XCTAssertEqual(state.overlay, .stats(StatsView()))
+        _ = press(.escape, in: &state)
+        XCTAssertNil(state.overlay)
+        let ordered = run("order margin")
+        XCTAssertEqual(state.queue.query.order, .margin)
+        XCTAssertEqual(ordered, [.loadPage(state.queue.query, after: .start, limit: 100, generation: state.queue.generation)])
+        XCTAssertEqual(run("order fancy"), [])
+        XCTAssertEqual(state.status.message?.text, "usage: :order id|margin")
         XCTAssertEqual(run("help"), [])
         XCTAssertEqual(state.overlay, .help(scroll: 0))
         _ = press(.escape, in: &state)
@@ -208,7 +215,7 @@ final class ReducerNavigationTests: XCTestCase {
         let commands: [WorkbenchCommand] = [
             .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
             .pageUp, .first, .last, .expandNext, .expandPrevious, .search, .cycleFilter, .commandLine, .togglePause,
-            .cycleTheme, .help, .cancel, .quit,
+            .cycleTheme, .help, .cancel, .quit, .markRight, .markWrong,
         ]
         let bound = Set(KeyBindings.main.flatMap(\.bindings).map(\.command))
         XCTAssertEqual(bound, Set(commands))
@@ -219,6 +226,7 @@ final class ReducerNavigationTests: XCTestCase {
         for binding in KeyBindings.main.flatMap(\.bindings) { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.prompt { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.help { XCTAssertTrue(help.contains(binding.summary)) }
+        for binding in KeyBindings.stats { XCTAssertTrue(help.contains(binding.summary)) }
         for entry in CommandLineCommands.entries { XCTAssertTrue(help.contains(entry.usage)) }
     }
 }

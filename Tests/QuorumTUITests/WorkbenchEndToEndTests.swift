@@ -18,7 +18,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
     private var storePath: String { folder.appendingPathComponent("quorum.sqlite").path }
 
     private func binary() throws -> String {
-        try QuorumBinary.path(for: Self.self)
+        try QuorumExecutable.path()
     }
 
     private func makeStore(_ lines: [String]) async throws {
@@ -30,10 +30,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
     }
 
     private func review(_ extra: String = "", environment: String = "", width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let themes = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("themes").path
         let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester \(environment) '\(try binary())' review --store '\(storePath)' "
-            + "--themes '\(themes)' \(extra)"
+            + "--themes '\(QuorumExecutable.themes)' \(extra)"
         return try TmuxSession(folder: folder, width: width, height: height, command: command)
     }
 
@@ -77,6 +75,25 @@ final class WorkbenchEndToEndTests: XCTestCase {
         // An SGR mouse press and release on the queue's second row (1-based column 3, line 3).
         try tmux.sendKeys("-l", "\u{1B}[<0;3;3M\u{1B}[<0;3;3m")
         try tmux.waitForScreen(containing: "Item #2 ")
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit().status, 0)
+    }
+
+    func testMarginOrderAndTheStatsView() async throws {
+        let fragile = #"{"instruction": "Name a fruit.", "candidates": ["red blue", "blue green", "green red"]}"#
+        try await makeStore([Self.agreeing, fragile])
+        let tmux = try review("--order margin", width: 160, height: 30)
+        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
+        let rows = try tmux.screen().split(separator: "\n").filter { $0.contains("● ") }
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertTrue(rows.first?.contains("Name a fruit.") == true, "the smaller margin comes first: \(rows)")
+        try tmux.sendKeys(":")
+        try tmux.sendKeys("-l", "stats")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForScreen(containing: "quorum.sqlite: 2 items, 0 decisions")
+        try tmux.waitForScreen(containing: "r reload · q close")
+        try tmux.sendKeys("q")
+        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
         try tmux.sendKeys("q")
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }
@@ -132,7 +149,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     func testTheConfiguredThemeIsCheckedAndNamedWithItsKey() async throws {
         try await makeStore([Self.agreeing])
-        let made = try QuorumBinary.run(["init", folder.path], in: folder, for: Self.self)
+        let made = try QuorumExecutable.run(["init", folder.path], in: folder)
         XCTAssertEqual(made.status, 0, made.errors)
         let configURL = folder.appendingPathComponent("quorum.toml")
         let config = try String(contentsOf: configURL, encoding: .utf8)

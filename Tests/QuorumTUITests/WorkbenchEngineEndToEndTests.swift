@@ -13,7 +13,7 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         server = try FakeServerProcess(arguments: ["--latency", "0.02", "--token-delay", "0.004"])
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-tui-engine-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let made = try QuorumBinary.run(["init", folder.path], in: folder, for: Self.self)
+        let made = try QuorumExecutable.run(["init", folder.path], in: folder)
         XCTAssertEqual(made.status, 0, made.errors)
         let configURL = folder.appendingPathComponent("quorum.toml")
         var config = try String(contentsOf: configURL, encoding: .utf8)
@@ -38,7 +38,7 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
     private func review() throws -> TmuxSession {
         let themes = FakeServerProcess.repositoryRoot.appendingPathComponent("themes").path
         let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester EDITOR='\(folder.path)/editor.sh' "
-            + "'\(try QuorumBinary.path(for: Self.self))' review --themes '\(themes)'"
+            + "'\(try QuorumExecutable.path())' review --themes '\(themes)'"
         return try TmuxSession(folder: folder, width: 160, height: 45, command: command)
     }
 
@@ -127,7 +127,7 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit(timeout: 30).status, 0)
 
         let exported = folder.appendingPathComponent("curated.jsonl")
-        let export = try QuorumBinary.run(["export", "--store", storePath, "-o", exported.path], in: folder, for: Self.self)
+        let export = try QuorumExecutable.run(["export", "--store", storePath, "-o", exported.path], in: folder)
         XCTAssertEqual(export.status, 0, export.errors)
         let lines = try String(contentsOf: exported, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 3, "exactly the accepted, overridden and edited items")

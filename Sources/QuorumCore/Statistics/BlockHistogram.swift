@@ -36,6 +36,11 @@ public struct BlockHistogram: Sendable, Equatable {
 
     static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
+    /// Whether `character` is drawn by `bar`: a full block or an eighth.
+    public static func isBarGlyph(_ character: Character) -> Bool {
+        character == "█" || eighths.contains(String(character))
+    }
+
     /// The bar for `count` when `maximum` fills `width` cells.
     public static func bar(_ count: Int, maximum: Int, width: Int) -> String {
         guard maximum > 0, count > 0 else { return "" }

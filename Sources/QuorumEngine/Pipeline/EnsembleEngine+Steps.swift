@@ -10,9 +10,9 @@ extension EnsembleEngine {
     }
 
     /// Step 2: the instance generator writes an input (type A) and the first output.
-    /// Nil when the answer is dropped; the reason has been reported.
+    /// Nil when the answer is dropped; the reason has been reported (and counted in `drops`).
     func generateInstance(
-        ticket: Int, instruction: String, type: ItemType, random: inout SeededRandom,
+        ticket: Int, instruction: String, type: ItemType, random: inout SeededRandom, drops: FilterDropLog? = nil,
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> Instance? {
         let model = models[config.roles.instanceGenerator]!
@@ -22,20 +22,26 @@ extension EnsembleEngine {
         let completion = try await stream(
             model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker), ticket: ticket, candidate: 0,
             events: events)
-        guard let parsed = InstancePrompt.parseInstance(completion.text, type: type, endMarker: endMarker) else {
-            events(.instanceFiltered(ticket: ticket, reason: .unparsable))
+        let parsed = InstancePrompt.parseInstance(completion.text, type: type, endMarker: endMarker)
+        if let reason = Self.instanceRejection(parsed, type: type) {
+            await drops?.record(.instance, [reason])
+            events(.instanceFiltered(ticket: ticket, reason: reason))
             return nil
         }
-        if parsed.output.isEmpty || (type == .a && parsed.input.isEmpty) {
-            events(.instanceFiltered(ticket: ticket, reason: parsed.output.isEmpty ? .emptyOutput : .emptyInput))
-            return nil
-        }
+        guard let parsed else { return nil }
         events(.instanceReady(ticket: ticket, input: parsed.input))
         let first = NewCandidate(
             member: model.member.name, text: parsed.output, promptTokens: completion.promptTokens,
             completionTokens: completion.completionTokens, latencyMilliseconds: completion.latencySeconds * 1000)
         events(.candidateFinished(ticket: ticket, candidate: 0, member: first.member, text: first.text, error: nil))
         return Instance(input: parsed.input, first: first, demonstrations: demonstrations)
+    }
+
+    static func instanceRejection(_ parsed: (input: String, output: String)?, type: ItemType) -> FilterReason? {
+        guard let parsed else { return .unparsable }
+        if parsed.output.isEmpty { return .emptyOutput }
+        if type == .a && parsed.input.isEmpty { return .emptyInput }
+        return nil
     }
 
     /// One member's answer to an instruction and input: few-shot with demonstration blocks,

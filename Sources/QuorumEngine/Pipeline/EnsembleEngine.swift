@@ -60,7 +60,8 @@ public final class EnsembleEngine: Sendable {
     ) async throws -> Int {
         for type in request.types where (sampler.seeds[type] ?? []).isEmpty { throw EngineError.noSeeds(type) }
         let supply = InstructionSupply(
-            sampler: sampler, filter: InstructionFilter(settings: config.filters), earlierInstructions: earlierInstructions)
+            sampler: sampler, filter: InstructionFilter(settings: config.filters), earlierInstructions: earlierInstructions,
+            drops: FilterDropLog(store: store, runID: runID))
         let tickets = TicketCounter(target: request.count)
         let failures = FailureTracker(limit: 5)
         // Each item spends about a third of its time on each stage (instruction, instance,
@@ -105,7 +106,8 @@ public final class EnsembleEngine: Sendable {
         let instance: Instance
         do {
             guard let generated = try await generateInstance(
-                ticket: ticket, instruction: pending.instruction, type: type, random: &random, events: events)
+                ticket: ticket, instruction: pending.instruction, type: type, random: &random, drops: supply.drops,
+                events: events)
             else { return false }
             instance = generated
             await failures.succeeded(instanceMember)

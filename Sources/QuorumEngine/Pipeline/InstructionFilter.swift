@@ -27,6 +27,19 @@ public enum FilterReason: Sendable, Equatable, CustomStringConvertible {
         case .unparsable: return "no input/output in the answer"
         }
     }
+
+    /// The reason as the store counts it: without scores, lengths or the similar text, so
+    /// that drops of one kind add up (a blacklisted word is kept: there are few).
+    public var tallyReason: String {
+        switch self {
+        case .tooShort: return "too short"
+        case .tooLong: return "too long"
+        case .blacklisted(let word): return "mentions \"\(word)\""
+        case .tooSimilar: return "too similar"
+        case .writeAProgram, .startsWithPunctuation, .startsWithNonASCII, .emptyOutput, .emptyInput, .unparsable:
+            return description
+        }
+    }
 }
 
 /// Self-Instruct's heuristic filters, before the novelty check.

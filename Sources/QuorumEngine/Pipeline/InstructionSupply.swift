@@ -13,15 +13,21 @@ actor InstructionSupply {
 
     private let sampler: PromptSampler
     private let filter: InstructionFilter
+    /// Where the run's drops are counted; nil when they are not kept.
+    nonisolated let drops: FilterDropLog?
     private var pools: [ItemType: NoveltyIndex] = [:]
     private var poolTexts: [ItemType: [String]] = [:]
     private var machine: [ItemType: [String]] = [:]
     private var buffer: [Pending] = []
     private var requests: UInt64 = 0
 
-    init(sampler: PromptSampler, filter: InstructionFilter, earlierInstructions: [(ItemType, String)]) {
+    init(
+        sampler: PromptSampler, filter: InstructionFilter, earlierInstructions: [(ItemType, String)],
+        drops: FilterDropLog? = nil
+    ) {
         self.sampler = sampler
         self.filter = filter
+        self.drops = drops
         for type in ItemType.allCases {
             var pool = NoveltyIndex(threshold: filter.settings.noveltyThreshold)
             let seeds = sampler.seeds[type]?.map(\.instruction) ?? []
@@ -50,20 +56,28 @@ actor InstructionSupply {
     }
 
     /// Filters the parsed continuation of a step-1 prompt; the kept instructions join the pool
-    /// and the buffer.
-    func admit(_ instructions: [String], type: ItemType, seedIDs: [String]) -> [EngineEvent] {
-        instructions.map { instruction in
-            if let reason = filter.rejection(of: instruction) {
+    /// and the buffer, the dropped ones are counted.
+    func admit(_ instructions: [String], type: ItemType, seedIDs: [String]) async -> [EngineEvent] {
+        var dropped: [FilterReason] = []
+        let events = instructions.map { instruction -> EngineEvent in
+            if let reason = rejection(of: instruction, type: type) {
+                dropped.append(reason)
                 return .instructionFiltered(type: type, instruction: instruction, reason: reason)
-            }
-            if case .tooSimilar(let index, let score) = pools[type]!.check(instruction) {
-                let other = poolTexts[type]![index]
-                return .instructionFiltered(type: type, instruction: instruction, reason: .tooSimilar(to: other, score: score))
             }
             keep(instruction, type: type)
             buffer.append(Pending(type: type, instruction: instruction, seedIDs: seedIDs))
             return .instructionKept(type: type, instruction: instruction)
         }
+        await drops?.record(.instruction, dropped)
+        return events
+    }
+
+    private func rejection(of instruction: String, type: ItemType) -> FilterReason? {
+        if let reason = filter.rejection(of: instruction) { return reason }
+        if case .tooSimilar(let index, let score) = pools[type]!.check(instruction) {
+            return .tooSimilar(to: poolTexts[type]![index], score: score)
+        }
+        return nil
     }
 
     private func keep(_ instruction: String, type: ItemType) {

@@ -8,12 +8,30 @@ public enum StoreSchema {
     /// "QRUM" in ASCII.
     public static let applicationID: Int32 = 0x5152_554D
     /// The newest schema version this build knows; migrations bring older stores up to it.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
+        migrator.registerMigration("v2", migrate: createVersion2)
         return migrator
+    }
+
+    /// Version 2: how many instructions and instances the engine dropped, per run, stage and
+    /// reason (the dropped texts themselves are not kept); and candidate sets indexed by
+    /// margin, so the review queue pages in margin order without sorting the store.
+    private static func createVersion2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE filter_drops (
+                run_id INTEGER NOT NULL REFERENCES runs(id),
+                stage TEXT NOT NULL CHECK (stage IN ('instruction', 'instance')),
+                reason TEXT NOT NULL,
+                count INTEGER NOT NULL CHECK (count > 0),
+                PRIMARY KEY (run_id, stage, reason)
+            ) WITHOUT ROWID;
+            CREATE INDEX candidate_sets_by_margin ON candidate_sets(consensus_margin, item_id);
+            """)
+        try db.execute(sql: "PRAGMA user_version = 2")
     }
 
     private static func createVersion1(_ db: Database) throws {

@@ -16,7 +16,7 @@ extension Store {
                 var verdict: ErrorRateEstimate.Verdict?
             }
             var entries: [Entry] = []
-            let rows = try Row.fetchCursor(db, sql: Self.spotCheckSQL, arguments: [Self.autoCurator, Self.autoCurator])
+            let rows = try Row.fetchCursor(db, sql: Self.spotCheckSQL(), arguments: [Self.autoCurator, Self.autoCurator])
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
                 let key: String
@@ -26,19 +26,7 @@ extension Store {
                 case .rule: key = row["consensus_rule"] ?? "?"
                 case .margin: key = ""
                 }
-                var verdict: ErrorRateEstimate.Verdict?
-                if (row["human"] as Int64?) != nil {
-                    let status: String = row["status"]
-                    let chosen: Int? = row["chosen"]
-                    let choice: Int? = row["consensus_choice"]
-                    switch status {
-                    case ItemStatus.accepted.rawValue: verdict = .right
-                    case ItemStatus.overridden.rawValue: verdict = chosen == choice ? .right : .wrong
-                    case ItemStatus.edited.rawValue, ItemStatus.rejected.rawValue: verdict = .wrong
-                    default: verdict = nil
-                    }
-                }
-                entries.append(Entry(id: id, key: key, margin: row["consensus_margin"], verdict: verdict))
+                entries.append(Entry(id: id, key: key, margin: row["consensus_margin"], verdict: Self.verdict(row)))
             }
             var edges: [Double]?
             if stratification == .margin {
@@ -58,9 +46,39 @@ extension Store {
         }
     }
 
-    /// One row per item of the population: its strata keys, margin, status and the id of the
-    /// human verdict (if any). Undone events are excluded through one set of undo targets.
-    static let spotCheckSQL = """
+    /// The human verdict on one item of the population as it stands now (nil when no human
+    /// has judged it, or it is not in the population): what the workbench's spot-check mode
+    /// reads after each decision, by the same rule as `spotCheckPopulation`.
+    public func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict? {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db, sql: Self.spotCheckSQL(item: true), arguments: [Self.autoCurator, Self.autoCurator, itemID])
+            return row.flatMap(Self.verdict)
+        }
+    }
+
+    /// A row of `spotCheckSQL`'s verdict: the item's derived status once a human has decided.
+    private static func verdict(_ row: Row) -> ErrorRateEstimate.Verdict? {
+        guard (row["human"] as Int64?) != nil else { return nil }
+        let status: String = row["status"]
+        let chosen: Int? = row["chosen"]
+        let choice: Int? = row["consensus_choice"]
+        switch status {
+        case ItemStatus.accepted.rawValue: return .right
+        case ItemStatus.overridden.rawValue: return chosen == choice ? .right : .wrong
+        case ItemStatus.edited.rawValue, ItemStatus.rejected.rawValue: return .wrong
+        default: return nil
+        }
+    }
+
+    /// One row per item of the population (or of the one item `?` when `item`): its strata
+    /// keys, margin, status and the id of the human verdict (if any). Undone events are
+    /// excluded through one set of undo targets.
+    static func spotCheckSQL(item: Bool = false) -> String {
+        spotCheckSelect + (item ? " AND i.id = ?" : "") + " ORDER BY i.id"
+    }
+
+    private static let spotCheckSelect = """
         WITH undone AS (SELECT target_id FROM decisions WHERE kind = 'undo' AND target_id IS NOT NULL),
         auto AS (
             SELECT item_id, set_id, MIN(id) AS decision_id FROM decisions
@@ -79,6 +97,5 @@ extension Store {
         LEFT JOIN auto a ON a.item_id = i.id AND a.set_id = s.id
         LEFT JOIN candidates c ON c.set_id = s.id AND c.position = s.consensus_choice
         WHERE s.consensus_choice IS NOT NULL AND (a.decision_id IS NOT NULL OR r.source = 'import')
-        ORDER BY i.id
         """
 }

@@ -42,6 +42,7 @@ extension Store {
             stats.agreement = try Self.curatorAgreement(db)
             stats.distributions = try Self.distributions(db)
             (stats.rejectionReasons, stats.discardReasons) = try Self.reasons(db)
+            stats.filterDrops = try Self.filterDrops(db)
             if curated > 0 {
                 stats.curatorAgreement = Double(stats.count(status: .accepted)) / Double(curated)
             }

@@ -17,6 +17,8 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     public var rejectionReasons: [ReasonCount] = []
     /// Why the discarded items' sets were discarded.
     public var discardReasons: [ReasonCount] = []
+    /// Instructions and instances the engine dropped, by stage and reason, over every run.
+    public var filterDrops: [FilterDropCount] = []
 
     public func count(type: ItemType? = nil, status: ItemStatus? = nil) -> Int {
         counts.filter { type == nil || $0.key == type!.rawValue }.values.reduce(0) { total, byStatus in

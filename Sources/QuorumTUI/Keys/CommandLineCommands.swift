@@ -11,7 +11,8 @@ public enum CommandLineCommands {
         Entry(names: ["export"], usage: ":export PATH [alpaca|sharegpt|full]", summary: "export the curated items"),
         Entry(names: ["filter"], usage: ":filter review|all|STATUS", summary: "show items with that status"),
         Entry(names: ["theme"], usage: ":theme NAME", summary: "switch to a theme"),
-        Entry(names: ["stats"], usage: ":stats", summary: "counts by status"),
+        Entry(names: ["order"], usage: ":order id|margin", summary: "oldest first, or the most fragile decisions first"),
+        Entry(names: ["stats"], usage: ":stats", summary: "counts, win rates, agreement, distributions, reasons"),
         Entry(names: ["help"], usage: ":help", summary: "this help"),
     ]
 

@@ -1,6 +1,7 @@
 /// What a key does on the main screen.
 public enum WorkbenchCommand: Sendable, Hashable {
     case accept, override, edit, reject, rerunOutputs, rerunInstance, undo
+    case markRight, markWrong
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
@@ -9,6 +10,11 @@ public enum WorkbenchCommand: Sendable, Hashable {
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
 public enum PromptCommand: Sendable, Hashable {
     case submit, cancel, deleteBackward, clear
+}
+
+/// What a key does in the `:stats` view.
+public enum StatsViewCommand: Sendable, Hashable {
+    case scrollDown, scrollUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight, reload, close
 }
 
 /// What a key does while the help overlay is open.
@@ -59,6 +65,11 @@ public enum KeyBindings {
         KeyBinding([.character("u")], .undo, "undo the last decision (no limit)", hint: "undo"),
     ]
 
+    public static let spotCheck: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("y")], .markRight, "mark the automatic choice right (a human accept)", hint: "right"),
+        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason (a reject)", hint: "wrong"),
+    ]
+
     public static let navigate: [KeyBinding<WorkbenchCommand>] = [
         KeyBinding([.character("j"), .down], .next, "next item"),
         KeyBinding([.character("k"), .up], .previous, "previous item"),
@@ -82,7 +93,7 @@ public enum KeyBindings {
     ]
 
     public static let main: [(title: String, bindings: [KeyBinding<WorkbenchCommand>])] = [
-        ("Decide", decide), ("Move", navigate), ("View", view),
+        ("Decide", decide), ("Spot-check (quorum spot-check)", spotCheck), ("Move", navigate), ("View", view),
     ]
 
     public static let prompt: [KeyBinding<PromptCommand>] = [
@@ -98,13 +109,28 @@ public enum KeyBindings {
         KeyBinding([.character("?"), .escape, .character("q")], .close, "close the help"),
     ]
 
+    public static let stats: [KeyBinding<StatsViewCommand>] = [
+        KeyBinding([.character("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.character("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, "a page down"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "a page up"),
+        KeyBinding([.character("g"), .home], .top, "the top"),
+        KeyBinding([.character("G"), .end], .bottom, "the bottom"),
+        KeyBinding([.character("h"), .left], .scrollLeft, "scroll left (wide tables)"),
+        KeyBinding([.character("l"), .right], .scrollRight, "scroll right"),
+        KeyBinding([.character("r")], .reload, "read the store again"),
+        KeyBinding([.escape, .character("q")], .close, "close the stats"),
+    ]
+
     private static let mainLookup = lookup(main.flatMap(\.bindings))
     private static let promptLookup = lookup(prompt)
     private static let helpLookup = lookup(help)
+    private static let statsLookup = lookup(stats)
 
     public static func command(for key: Key) -> WorkbenchCommand? { mainLookup[key] }
     public static func promptCommand(for key: Key) -> PromptCommand? { promptLookup[key] }
     public static func helpCommand(for key: Key) -> HelpCommand? { helpLookup[key] }
+    public static func statsCommand(for key: Key) -> StatsViewCommand? { statsLookup[key] }
 
     private static func lookup<Command>(_ table: [KeyBinding<Command>]) -> [Key: Command] {
         var result: [Key: Command] = [:]

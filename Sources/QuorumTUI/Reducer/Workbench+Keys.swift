@@ -9,6 +9,8 @@ extension Workbench {
             return helpKey(key, scroll: scroll, &state)
         case .prompt(let prompt):
             return promptKey(key, prompt, &state)
+        case .stats(let view):
+            return statsKey(key, view, &state)
         case nil:
             break
         }
@@ -35,6 +37,8 @@ extension Workbench {
         case .rerunOutputs, .rerunInstance:
             return rerun(command == .rerunOutputs ? .outputs : .instance, &state)
         case .undo: return undo(&state)
+        case .markRight: return markRight(&state)
+        case .markWrong: return markWrong(&state)
         case .next: return moveCursor(to: state.queue.cursor + 1, &state)
         case .previous: return moveCursor(to: state.queue.cursor - 1, &state)
         case .pageDown: return moveCursor(to: state.queue.cursor + queuePageRows(state), &state)
@@ -82,11 +86,37 @@ extension Workbench {
                     .warning, &state)
             return []
         }
+        if let spotCheck = state.spotCheck {
+            // A spot-check's accept is a verdict: it is recorded even on an automatic accept.
+            if spotCheck.verdicts[item.id] == .right {
+                message("#\(item.id) is already marked right", .info, &state)
+                return moveCursor(to: state.queue.cursor + 1, &state)
+            }
+            return decide(item.id, .accept, verb: "marking right", &state)
+        }
         if item.status == .accepted {
             message("#\(item.id) is already accepted", .info, &state)
             return moveCursor(to: state.queue.cursor + 1, &state)
         }
         return decide(item.id, .accept, verb: "accepting", &state)
+    }
+
+    private static func markRight(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.spotCheck != nil else {
+            message("y and n give verdicts in a spot-check (quorum spot-check); a accepts here", .warning, &state)
+            return []
+        }
+        return accept(&state)
+    }
+
+    private static func markWrong(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.spotCheck != nil else {
+            message("y and n give verdicts in a spot-check (quorum spot-check); x rejects here", .warning, &state)
+            return []
+        }
+        guard let item = decidableItem(&state) else { return [] }
+        state.overlay = .prompt(Prompt(.wrongReason(itemID: item.id)))
+        return []
     }
 
     private static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

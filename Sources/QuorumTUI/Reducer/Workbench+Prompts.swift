@@ -1,3 +1,5 @@
+import QuorumStore
+
 extension Workbench {
     static func helpKey(_ key: Key, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         switch KeyBindings.helpCommand(for: key) {
@@ -42,13 +44,14 @@ extension Workbench {
             var query = state.queue.query
             query.search = text
             return setQuery(query, &state)
-        case .rejectReason(let itemID):
+        case .rejectReason(let itemID), .wrongReason(let itemID):
             guard !text.isEmpty else {
                 state.overlay = .prompt(prompt)
                 message("type why the item is rejected (Esc to cancel)", .warning, &state)
                 return []
             }
-            return decide(itemID, .reject(reason: text), verb: "rejecting", &state)
+            let verb = if case .wrongReason = prompt.kind { "marking wrong" } else { "rejecting" }
+            return decide(itemID, .reject(reason: text), verb: verb, &state)
         case .command:
             return runCommandLine(text, &state)
         }
@@ -88,9 +91,17 @@ extension Workbench {
                 return []
             }
             return applyTheme(words[1], &state)
+        case "order":
+            guard words.count >= 2, let order = ReviewOrder(name: words[1]) else {
+                message("usage: :order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|"), .warning, &state)
+                return []
+            }
+            var query = state.queue.query
+            query.order = order
+            return setQuery(query, &state)
         case "stats":
-            message(statsLine(state), .info, &state)
-            return []
+            state.overlay = .stats(StatsView())
+            return [.loadStats]
         case "help":
             state.overlay = .help(scroll: 0)
             return []
@@ -98,13 +109,6 @@ extension Workbench {
             message("unknown command :\(word) (\(known))", .warning, &state)
             return []
         }
-    }
-
-    /// `:stats` for now: the counts the status bar keeps; `quorum stats` has the rest.
-    private static func statsLine(_ state: WorkbenchState) -> String {
-        guard let counts = state.status.counts else { return "still counting the store…" }
-        let parts = counts.byStatus.keys.sorted().map { "\($0.rawValue) \(counts[$0])" }
-        return parts.joined(separator: " · ") + " (quorum stats has win rates and agreement)"
     }
 }
 

@@ -1,6 +1,11 @@
+import QuorumStore
+
 extension Workbench {
+    /// Rows of items the queue pane lists (fewer when the spot-check pane is under it).
     static func queuePageRows(_ state: WorkbenchState) -> Int {
-        max(1, WorkbenchLayout.queueRows(for: state.viewport))
+        guard let spotCheck = state.spotCheck else { return max(1, WorkbenchLayout.queueRows(for: state.viewport)) }
+        let layout = WorkbenchLayout(size: state.viewport, candidateCount: 0, spotCheckRows: SpotCheckPane.height(spotCheck))
+        return max(1, layout.queue.height - 2)
     }
 
     static func moveCursor(to index: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
@@ -21,8 +26,8 @@ extension Workbench {
         state.expandedCandidate = nil
         var label = "showing " + query.filter.label
         if !query.search.isEmpty { label += " matching \"\(query.search)\"" }
-        message(label, .info, &state)
-        return [.loadPage(query, after: 0, limit: state.settings.pageSize, generation: generation)]
+        message(label + ", " + query.order.label, .info, &state)
+        return [.loadPage(query, after: .start, limit: state.settings.pageSize, generation: generation)]
     }
 
     /// Keeps the cursor in range and in view, makes sure the selected item is loaded and its
@@ -73,7 +78,17 @@ extension Workbench {
     }
 
     static func updateRow(_ itemID: Int64, _ state: inout WorkbenchState, _ change: (inout QueueRow) -> Void) {
-        guard let index = state.queue.rowIndex(of: itemID) else { return }
-        change(&state.queue.rows[index])
+        state.queue.updateRow(itemID, change)
+    }
+
+    /// Lists a stored item where the query's order puts it, keeping the cursor (and the top
+    /// of the pane) on the entries they were on.
+    @discardableResult
+    static func insertRow(_ detail: ItemDetail, _ state: inout WorkbenchState) -> Int? {
+        let hadEntries = state.entryCount > 0
+        guard let index = state.queue.insert(QueueRow(detail, order: state.queue.query.order)) else { return nil }
+        if hadEntries && index <= state.queue.cursor { state.queue.cursor += 1 }
+        if hadEntries && index < state.queue.top { state.queue.top += 1 }
+        return index
     }
 }

@@ -1,12 +1,12 @@
+import QuorumCore
 import QuorumStore
 
 extension Workbench {
     static func pageLoaded(_ page: QueuePage, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard page.generation == state.queue.generation else { return [] }
         for detail in page.items {
-            guard let id = detail.item.id, id > (state.queue.rows.last?.itemID ?? 0) else { continue }
-            state.queue.rows.append(QueueRow(detail))
-            if isNearCursor(state.queue.rows.count - 1, state) {
+            guard let id = detail.item.id, let index = insertRow(detail, &state) else { continue }
+            if isNearCursor(index, state) {
                 state.details[id] = ItemPresentation(detail)
             }
         }
@@ -20,20 +20,25 @@ extension Workbench {
         guard let id = detail.item.id else { return [] }
         if arrived {
             state.status.counts?.move(from: nil, to: detail.item.status)
-            if state.queue.rowIndex(of: id) == nil, state.queue.isExhausted, id > state.queue.loadedThrough,
-               state.queue.query.matches(detail)
+            // An item sorting before the pages read so far is listed now; one after them comes
+            // with the next page, or now when there is none to come.
+            let key = state.queue.query.order.key(of: detail)
+            if state.queue.rowIndex(of: id) == nil, state.queue.query.matches(detail),
+               key < state.queue.loadedThrough || state.queue.isExhausted
             {
-                state.queue.rows.append(QueueRow(detail))
-                state.queue.loadedThrough = id
+                let index = insertRow(detail, &state)
+                state.queue.loadedThrough = max(state.queue.loadedThrough, key)
+                if let index, state.followedArrival == id { state.queue.cursor = index }
             }
+            if state.followedArrival == id { state.followedArrival = nil }
         }
         if let index = state.queue.rowIndex(of: id) {
             let previous = state.queue.rows[index].status
             if !arrived && previous != detail.item.status && !state.queue.rows[index].isWriting {
                 state.status.counts?.move(from: previous, to: detail.item.status)
             }
-            state.queue.rows[index].status = detail.item.status
         }
+        updateRow(id, &state) { $0.status = detail.item.status }
         state.details[id] = ItemPresentation(detail)
         var effects = selectionEffects(&state)
         if arrived { effects += backlogEffects(&state) }
@@ -61,7 +66,23 @@ extension Workbench {
             state.undoTrail.append(DecisionReference(itemID: id, decisionID: decisionID))
             message(recordedMessage(decision, id), .success, &state)
         }
-        return selectionEffects(&state) + backlogEffects(&state)
+        let verdict: [WorkbenchEffect] = state.spotCheck?.contains(id) == true ? [.loadVerdict(id)] : []
+        return selectionEffects(&state) + backlogEffects(&state) + verdict
+    }
+
+    /// Updates the spot-check's estimate, and says so once the target is met.
+    static func verdictLoaded(_ itemID: Int64, _ verdict: ErrorRateEstimate.Verdict?, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard var spotCheck = state.spotCheck else { return [] }
+        let wasMet = spotCheck.isTargetMet
+        spotCheck.record(verdict, for: itemID)
+        state.spotCheck = spotCheck
+        if !wasMet, spotCheck.isTargetMet, let target = spotCheck.target,
+           let upper = spotCheck.estimate.overall.interval?.upper
+        {
+            message("target \(Format.percent(target)) met: the overall upper bound is \(Format.percent(upper)); "
+                + "the spot-check can stop (q)", .success, &state)
+        }
+        return []
     }
 
     private static func recordedMessage(_ decision: Decision, _ id: Int64) -> String {

@@ -5,7 +5,7 @@ public enum Workbench {
     public static func start(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         state.queue.isLoading = true
         return [
-            .loadPage(state.queue.query, after: 0, limit: state.settings.pageSize, generation: state.queue.generation),
+            .loadPage(state.queue.query, after: .start, limit: state.settings.pageSize, generation: state.queue.generation),
             .loadCounts,
         ]
     }
@@ -49,6 +49,12 @@ public enum Workbench {
             state.engine.isPaused = paused
             if !paused { state.engine.isPausedForBacklog = false }
             return backlogEffects(&state)
+        case .statsLoaded(let snapshot):
+            return statsLoaded(.loaded(snapshot), &state)
+        case .statsFailed(let problem):
+            return statsLoaded(.failed(problem), &state)
+        case .verdictLoaded(let itemID, let verdict):
+            return verdictLoaded(itemID, verdict, &state)
         case .notice(let message):
             state.status.message = message
             return []

@@ -40,6 +40,7 @@ extension WorkbenchState {
                 status.message = StatusMessage("the new instance of #\(original) is #\(itemID); #\(original) is rejected", .success)
                 return [.loadArrivedItem(itemID), .loadItem(original)]
             }
+            if case .live(let item) = selectedEntry, item.ticket == ticket { followedArrival = itemID }
             removeLive(ticket)
             return [.loadArrivedItem(itemID)]
         case .rerunStored(let ticket, let itemID, _):

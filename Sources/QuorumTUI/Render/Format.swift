@@ -18,4 +18,9 @@ enum Format {
     static func leftPadded(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
+
+    /// A proportion as a percentage with one decimal: `percent(0.0412)` is "4.1%".
+    static func percent(_ proportion: Double) -> String {
+        fixed(proportion * 100, digits: 1) + "%"
+    }
 }

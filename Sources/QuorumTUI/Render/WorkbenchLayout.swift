@@ -6,6 +6,8 @@ public struct WorkbenchLayout: Sendable, Equatable {
 
     public var size: Size
     public var queue: Rect
+    /// Under the queue in a spot-check, when there is room.
+    public var spotCheck: Rect?
     public var item: Rect
     public var candidates: Rect
     /// Nil when the matrix does not fit; its summary then goes in the candidates' title.
@@ -35,13 +37,22 @@ public struct WorkbenchLayout: Sendable, Equatable {
         max(count, 2) + 4
     }
 
-    public init(size: Size, candidateCount: Int) {
+    /// `spotCheckRows` is the height the spot-check pane wants (0 outside a spot-check); it
+    /// gets at most half the queue's column, and none when that is less than 4 rows.
+    public init(size: Size, candidateCount: Int, spotCheckRows: Int = 0) {
         self.size = size
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (main, bar) = screen.splitBottom(Self.statusBarHeight(for: size))
         statusBar = bar
         let (left, right) = main.splitLeft(Self.queueWidth(for: size))
-        queue = left
+        let spotCheckHeight = min(spotCheckRows, left.height / 2)
+        if spotCheckHeight >= 4 {
+            let (queueRect, spotCheckRect) = left.splitBottom(spotCheckHeight)
+            queue = queueRect
+            spotCheck = spotCheckRect
+        } else {
+            queue = left
+        }
         let matrixHeight = Self.matrixHeight(candidates: candidateCount)
         let matrixWidth = min(right.width / 2, 2 + 18 + MatrixPane.cellWidth * max(candidateCount, 2) + MatrixPane.scoreWidth + 2)
         if size.width >= 150 && right.height >= 30 {

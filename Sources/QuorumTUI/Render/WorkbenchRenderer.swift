@@ -13,9 +13,18 @@ public enum WorkbenchRenderer {
             TooSmallScreen.render(grid.size, into: &grid)
             return
         }
+        if case .stats(let view) = state.overlay {
+            StatsOverlay.render(view, into: &grid, in: grid.bounds)
+            return
+        }
         let selection = Selection(state)
-        let layout = WorkbenchLayout(size: grid.size, candidateCount: selection.candidateCount)
+        let layout = WorkbenchLayout(
+            size: grid.size, candidateCount: selection.candidateCount,
+            spotCheckRows: state.spotCheck.map(SpotCheckPane.height) ?? 0)
         QueuePane.render(state, into: &grid, in: layout.queue)
+        if let spotCheck = state.spotCheck, let rect = layout.spotCheck {
+            SpotCheckPane.render(spotCheck, into: &grid, in: rect)
+        }
         ItemPane.render(selection, into: &grid, in: layout.item)
         CandidatesPane.render(selection, expanded: state.expandedCandidate, settings: state.settings,
                               summary: layout.matrix == nil, into: &grid, in: layout.candidates)

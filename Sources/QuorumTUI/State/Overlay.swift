@@ -2,6 +2,29 @@
 public enum Overlay: Sendable, Equatable {
     case help(scroll: Int)
     case prompt(Prompt)
+    /// The full-screen `:stats` view.
+    case stats(StatsView)
+}
+
+/// The `:stats` view: the store's statistics (read off the UI thread) and how far it is scrolled.
+public struct StatsView: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case loading
+        case loaded(StatsSnapshot)
+        case failed(String)
+    }
+
+    public var content: Content
+    /// The first line shown.
+    public var scroll: Int
+    /// The first column shown, for tables wider than the screen.
+    public var column: Int
+
+    public init(content: Content = .loading, scroll: Int = 0, column: Int = 0) {
+        self.content = content
+        self.scroll = scroll
+        self.column = column
+    }
 }
 
 /// A one-line text prompt at the bottom of the screen.
@@ -10,6 +33,8 @@ public struct Prompt: Sendable, Equatable {
         case command
         case search
         case rejectReason(itemID: Int64)
+        /// A spot-check's `n`: why the automatic decision is wrong (recorded as a reject).
+        case wrongReason(itemID: Int64)
     }
 
     public var kind: Kind
@@ -25,6 +50,7 @@ public struct Prompt: Sendable, Equatable {
         case .command: return ":"
         case .search: return "/"
         case .rejectReason(let itemID): return "Reject #\(itemID), reason: "
+        case .wrongReason(let itemID): return "Wrong: why is #\(itemID)'s choice wrong? "
         }
     }
 }

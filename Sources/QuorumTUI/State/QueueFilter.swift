@@ -56,20 +56,44 @@ public enum QueueFilter: Sendable, Hashable {
     }
 }
 
-/// What the queue shows: a filter by status and a search text (case-insensitive, over the
-/// instruction, the input and the candidates).
+/// What the queue shows: a filter by status, a search text (case-insensitive, over the
+/// instruction, the input and the candidates), an order, and optionally a fixed set of items
+/// (a spot-check's sample).
 public struct QueueQuery: Sendable, Hashable {
     public var filter: QueueFilter
     public var search: String
+    public var order: ReviewOrder
+    /// Only these items, ascending; nil for the whole store.
+    public var itemIDs: [Int64]?
 
-    public init(filter: QueueFilter = .awaitingReview, search: String = "") {
+    public init(filter: QueueFilter = .awaitingReview, search: String = "", order: ReviewOrder = .id, itemIDs: [Int64]? = nil) {
         self.filter = filter
         self.search = search
+        self.order = order
+        self.itemIDs = itemIDs.map { $0.sorted() }
+    }
+
+    /// What the store reads for this query; the search is applied to what it returns.
+    public var selection: QueueSelection {
+        QueueSelection(statuses: filter.statuses, order: order, itemIDs: itemIDs)
     }
 
     public func matches(_ detail: ItemDetail) -> Bool {
-        guard filter.includes(detail.item.status) else { return false }
+        guard filter.includes(detail.item.status), includes(detail.item.id ?? 0) else { return false }
         return matchesSearch(detail)
+    }
+
+    /// Whether the item is in the query's fixed set, when it has one.
+    public func includes(_ itemID: Int64) -> Bool {
+        guard let itemIDs else { return true }
+        var low = 0
+        var high = itemIDs.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if itemIDs[middle] == itemID { return true }
+            if itemIDs[middle] < itemID { low = middle + 1 } else { high = middle - 1 }
+        }
+        return false
     }
 
     public func matchesSearch(_ detail: ItemDetail) -> Bool {
@@ -78,5 +102,19 @@ public struct QueueQuery: Sendable, Hashable {
         return detail.item.instruction.lowercased().contains(needle)
             || detail.item.input.lowercased().contains(needle)
             || detail.candidates.contains { $0.text.lowercased().contains(needle) }
+    }
+}
+
+extension ReviewOrder {
+    /// Parses a name given to `:order` or `--order`.
+    public init?(name: String) {
+        self.init(rawValue: name.lowercased())
+    }
+
+    public var label: String {
+        switch self {
+        case .id: return "oldest first"
+        case .margin: return "by margin"
+        }
     }
 }

@@ -7,22 +7,29 @@ public struct QueueRow: Sendable, Equatable {
     public var type: ItemType
     /// The instruction's first line, cut short.
     public var summary: String
+    /// Where the row sorts in its query's order (fixed when it is loaded).
+    public var sortKey: ReviewCursor
+    /// The consensus margin of the item's current set, when it has one.
+    public var margin: Double?
     /// A decision on this item is being written.
     public var isWriting = false
 
     public static let summaryLength = 240
 
-    public init(itemID: Int64, status: ItemStatus, type: ItemType, summary: String) {
+    public init(itemID: Int64, status: ItemStatus, type: ItemType, summary: String, sortKey: ReviewCursor? = nil, margin: Double? = nil) {
         self.itemID = itemID
         self.status = status
         self.type = type
         self.summary = summary
+        self.sortKey = sortKey ?? .id(itemID)
+        self.margin = margin
     }
 
-    public init(_ detail: ItemDetail) {
+    public init(_ detail: ItemDetail, order: ReviewOrder = .id) {
         self.init(
             itemID: detail.item.id ?? 0, status: detail.item.status, type: detail.item.type,
-            summary: String(SafeText(detail.item.instruction).firstLine.prefix(Self.summaryLength)))
+            summary: String(SafeText(detail.item.instruction).firstLine.prefix(Self.summaryLength)),
+            sortKey: order.key(of: detail), margin: detail.candidateSet.consensusMargin)
     }
 }
 
@@ -38,32 +45,58 @@ public enum QueueEntry: Sendable, Equatable {
 }
 
 /// The queue: pages of rows loaded from the store as the cursor nears their end (never
-/// the whole store), then the live items, and a cursor over both.
+/// the whole store), then the live items, and a cursor over both. Rows stay sorted by their
+/// `sortKey` (the query's order), pages and arrivals alike.
 public struct QueueState: Sendable, Equatable {
     public var query = QueueQuery()
-    public var rows: [QueueRow] = []
+    public private(set) var rows: [QueueRow] = []
+    /// Each row's index, by item id.
+    private var indexByID: [Int64: Int] = [:]
     public var cursor = 0
     /// First entry shown in the pane.
     public var top = 0
-    /// The last item id the store has been read up to, for the next page.
-    public var loadedThrough: Int64 = 0
+    /// The key of the last row the store has been read up to, for the next page.
+    public var loadedThrough = ReviewCursor.start
     public var isExhausted = false
     public var isLoading = false
     /// Bumped whenever the query changes, so that pages of an older query are ignored.
     public var generation = 0
+    /// The largest item id listed, for the width of the id column.
+    public private(set) var largestItemID: Int64 = 0
 
     public init() {}
 
-    /// The row of `itemID`; rows are in ascending id order (pages, then arrivals).
     public func rowIndex(of itemID: Int64) -> Int? {
-        var low = 0
-        var high = rows.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            let id = rows[middle].itemID
-            if id == itemID { return middle }
-            if id < itemID { low = middle + 1 } else { high = middle - 1 }
+        indexByID[itemID]
+    }
+
+    /// Adds a row where its key sorts; returns its index, or nil when the item is listed already.
+    @discardableResult
+    public mutating func insert(_ row: QueueRow) -> Int? {
+        guard indexByID[row.itemID] == nil else { return nil }
+        largestItemID = max(largestItemID, row.itemID)
+        if rows.last.map({ $0.sortKey < row.sortKey }) ?? true {
+            rows.append(row)
+            indexByID[row.itemID] = rows.count - 1
+            return rows.count - 1
         }
-        return nil
+        var low = 0
+        var high = rows.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rows[middle].sortKey < row.sortKey { low = middle + 1 } else { high = middle }
+        }
+        rows.insert(row, at: low)
+        for index in low..<rows.count { indexByID[rows[index].itemID] = index }
+        return low
+    }
+
+    /// Changes the row of `itemID`, if it is listed (its key stays).
+    public mutating func updateRow(_ itemID: Int64, _ change: (inout QueueRow) -> Void) {
+        guard let index = indexByID[itemID] else { return }
+        let key = rows[index].sortKey
+        change(&rows[index])
+        rows[index].itemID = itemID
+        rows[index].sortKey = key
     }
 }

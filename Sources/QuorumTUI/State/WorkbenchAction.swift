@@ -1,3 +1,4 @@
+import QuorumCore
 import QuorumEngine
 import QuorumStore
 
@@ -21,6 +22,11 @@ public enum WorkbenchAction: Sendable, Equatable {
     case rerunEnded(ticket: Int, itemID: Int64, decisionID: Int64?, failure: String?)
     case memberStatistics([LMMemberStatistics])
     case engineStatus(attached: Bool, paused: Bool)
+    /// `.loadStats`'s result, for the stats view.
+    case statsLoaded(StatsSnapshot)
+    case statsFailed(String)
+    /// `.loadVerdict`'s result: the spot-check verdict on the item as the store now derives it.
+    case verdictLoaded(itemID: Int64, ErrorRateEstimate.Verdict?)
     /// Something the shell wants the curator to know.
     case notice(StatusMessage)
     case effectFailed(String)
@@ -32,11 +38,11 @@ public enum WorkbenchAction: Sendable, Equatable {
 public struct QueuePage: Sendable, Equatable {
     public var generation: Int
     public var items: [ItemDetail]
-    /// The last item id the store was read through (beyond `items` when a search skipped some).
-    public var readThrough: Int64
+    /// The key the store was read through (beyond `items` when a search skipped some).
+    public var readThrough: ReviewCursor
     public var isLast: Bool
 
-    public init(generation: Int, items: [ItemDetail], readThrough: Int64, isLast: Bool) {
+    public init(generation: Int, items: [ItemDetail], readThrough: ReviewCursor, isLast: Bool) {
         self.generation = generation
         self.items = items
         self.readThrough = readThrough
@@ -52,5 +58,16 @@ public struct DecisionOutcome: Sendable, Equatable {
     public init(decision: Decision, item: ItemDetail) {
         self.decision = decision
         self.item = item
+    }
+}
+
+/// The store's statistics and where they were read from.
+public struct StatsSnapshot: Sendable, Equatable {
+    public var storePath: String
+    public var stats: StoreStats
+
+    public init(storePath: String, stats: StoreStats) {
+        self.storePath = storePath
+        self.stats = stats
     }
 }

@@ -2,14 +2,18 @@ import QuorumStore
 
 /// What the reducer asks the shell to do; the results come back as actions.
 public enum WorkbenchEffect: Sendable, Equatable {
-    /// Read up to `limit` items matching `query` with ids above `after`; reply `.pageLoaded`.
-    case loadPage(QueueQuery, after: Int64, limit: Int, generation: Int)
+    /// Read up to `limit` items matching `query` that sort after `after`; reply `.pageLoaded`.
+    case loadPage(QueueQuery, after: ReviewCursor, limit: Int, generation: Int)
     /// Reply `.itemLoaded`.
     case loadItem(Int64)
     /// The engine stored a new item; reply `.itemArrived`.
     case loadArrivedItem(Int64)
     /// Reply `.countsLoaded`.
     case loadCounts
+    /// Everything `quorum stats` reports, off the UI thread; reply `.statsLoaded` or `.statsFailed`.
+    case loadStats
+    /// The spot-check verdict on the item; reply `.verdictLoaded`.
+    case loadVerdict(Int64)
     /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.
     case decide(itemID: Int64, DecisionAction)
     /// Cancel `decisionID`, or when nil the item's latest decision still in force.

@@ -8,6 +8,9 @@ public struct WorkbenchState: Sendable, Equatable {
     public var details: [Int64: ItemPresentation] = [:]
     /// Items the engine is generating, oldest ticket first.
     public var live: [LiveItem] = []
+    /// The item whose live entry was selected when it was stored: the cursor follows it to
+    /// its row when it arrives.
+    public var followedArrival: Int64?
     /// Reruns under way, shown in place of the item they rerun until they are stored.
     public var reruns: [LiveItem] = []
     /// Rerun tickets count from here, far above the engine's own.
@@ -15,6 +18,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var overlay: Overlay?
     public var status = StatusBarState()
     public var engine = EngineState()
+    /// Set when the workbench runs a spot-check (`quorum spot-check` on a terminal).
+    public var spotCheck: SpotCheckState?
     public var themeNames: [String]
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).

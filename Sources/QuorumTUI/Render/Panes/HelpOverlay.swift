@@ -14,8 +14,10 @@ enum HelpOverlay {
             section(group.title)
             for binding in group.bindings { row(binding.keyLabel, binding.summary) }
         }
-        section("In a prompt (: / x)")
+        section("In a prompt (: / x n)")
         for binding in KeyBindings.prompt { row(binding.keyLabel, binding.summary) }
+        section("In the stats view (:stats)")
+        for binding in KeyBindings.stats { row(binding.keyLabel, binding.summary) }
         section("In this help")
         for binding in KeyBindings.help { row(binding.keyLabel, binding.summary) }
         section("Commands")

@@ -3,7 +3,9 @@
 enum QueuePane {
     static func render(_ state: WorkbenchState, into grid: inout CellGrid, in rect: Rect) {
         let query = state.queue.query
-        var title = [StyledText("Queue", .title, .bold), StyledText(" · " + query.filter.label, .muted)]
+        var title = [StyledText(state.spotCheck == nil ? "Queue" : "Sample", .title, .bold),
+                     StyledText(" · " + query.filter.label, .muted)]
+        if query.order == .margin { title.append(StyledText(" · " + query.order.label, .muted)) }
         if !query.search.isEmpty { title.append(StyledText(" · /" + query.search, .accent)) }
         let count = state.entryCount
         let footer = count == 0 ? [] : [StyledText(
@@ -15,19 +17,28 @@ enum QueuePane {
             renderEmpty(state, into: &grid, in: inner)
             return
         }
-        let idWidth = max(4, String(state.queue.rows.last?.itemID ?? 0).count)
-        let showsLabels = inner.width >= 40
+        let columns = Columns(
+            idWidth: max(4, String(state.queue.largestItemID).count), showsLabels: inner.width >= 40,
+            showsMargins: query.order == .margin && inner.width >= 30)
         for offset in 0..<inner.height {
             let index = state.queue.top + offset
             guard let entry = state.entry(at: index) else { break }
-            renderRow(entry, selected: index == state.queue.cursor, idWidth: idWidth, showsLabels: showsLabels,
-                      into: &grid, in: inner.row(offset))
+            renderRow(entry, selected: index == state.queue.cursor, columns, into: &grid, in: inner.row(offset))
         }
     }
 
+    private struct Columns {
+        var idWidth: Int
+        var showsLabels: Bool
+        /// In margin order, each item's margin before its summary.
+        var showsMargins: Bool
+    }
+
     private static func renderRow(
-        _ entry: QueueEntry, selected: Bool, idWidth: Int, showsLabels: Bool, into grid: inout CellGrid, in row: Rect
+        _ entry: QueueEntry, selected: Bool, _ columns: Columns, into grid: inout CellGrid, in row: Rect
     ) {
+        let idWidth = columns.idWidth
+        let showsLabels = columns.showsLabels
         let base: StyleRole = selected ? .selection : .text
         if selected { grid.fill(row, style: .selection) }
         var x = grid.put(selected ? "▸ " : "  ", at: Point(x: row.x, y: row.y), style: base, clip: row)
@@ -41,6 +52,11 @@ enum QueuePane {
             if showsLabels {
                 x = grid.put(StatusAppearance.paddedLabel(item.status), at: Point(x: x, y: row.y),
                              style: selected ? .selection : StatusAppearance.role(item.status), clip: row)
+            }
+            if columns.showsMargins {
+                let margin = item.margin.map { Format.fixed($0, digits: 3) } ?? "  –  "
+                x = grid.put(Format.leftPadded(margin, 5) + " ", at: Point(x: x, y: row.y),
+                             style: selected ? .selection : .accent, clip: row)
             }
             grid.putTruncated(item.summary, at: Point(x: x, y: row.y), style: base, clip: row)
         case .live(let item):

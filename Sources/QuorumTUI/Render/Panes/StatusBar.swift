@@ -23,6 +23,14 @@ enum StatusBar {
     }
 
     private static func countsText(_ state: WorkbenchState) -> String {
+        if let spotCheck = state.spotCheck {
+            let overall = spotCheck.estimate.overall
+            var text = "judged \(overall.judged)/\(overall.sampled)"
+            if let rate = overall.errorRate, let interval = overall.interval {
+                text += " · error \(Format.percent(rate)) (\(Format.percent(interval.lower))–\(Format.percent(interval.upper)))"
+            }
+            return text
+        }
         guard let counts = state.status.counts else { return "counting…" }
         var text = "reviewed \(counts.reviewed) · waiting \(counts.waiting)"
         if !state.live.isEmpty { text += " · generating \(state.live.count)" }
@@ -69,7 +77,14 @@ enum StatusBar {
             return
         }
         var parts: [StyledText] = [StyledText(" ", .statusBar)]
-        for group in KeyBindings.main {
+        // A spot-check's verdict keys come first; outside one they are left out.
+        let isSpotCheck = { (group: (title: String, bindings: [KeyBinding<WorkbenchCommand>])) in
+            group.bindings.contains { $0.command == .markRight }
+        }
+        let groups = state.spotCheck == nil
+            ? KeyBindings.main.filter { !isSpotCheck($0) }
+            : KeyBindings.main.filter(isSpotCheck) + KeyBindings.main.filter { !isSpotCheck($0) }
+        for group in groups {
             for binding in group.bindings {
                 guard let hint = binding.hint else { continue }
                 parts.append(StyledText(binding.shortKeyLabel, .statusKey))
