@@ -58,6 +58,7 @@ struct ReviewSession: Sendable {
         do { terminal = try Terminal() } catch { return Outcome(failure: "\(error)") }
         defer { terminal.restore() }
         let loop = WorkbenchLoop(state: state, terminal: terminal, themes: catalog, inbox: inbox) { effects.perform($0) }
+        FrameLog.attach(to: loop)
         let final = loop.run(initialEffects: initial)
         return Outcome(interrupted: final.wasInterrupted)
     }
