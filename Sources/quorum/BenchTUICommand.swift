@@ -86,7 +86,9 @@ struct BenchTUICommand: AsyncParsableCommand {
             run.startups.append(startup)
             if index < startups - 1 { try quit(driver, "quorum review") }
         }
+        let written = try bytesWritten(by: run.startups.last!.pid)
         for key in tour { run.watchedKeys.append(try driver.press(key, tmuxKey: key.quorum, outside: true)) }
+        run.watchedBytes = try bytesWritten(by: run.startups.last!.pid) - written
         for key in tour { run.loggedKeys.append(try driver.press(key, tmuxKey: key.quorum, outside: false)) }
         run.memory = try ProcessMemory.of(run.startups.last!.pid)
         try quit(driver, "quorum review")
@@ -100,10 +102,12 @@ struct BenchTUICommand: AsyncParsableCommand {
             run.startups.append(try driver.launch([less, "--no-lessopen", file], environment: environment, directory: folder, frameLog: nil))
             if index < startups - 1 { try quit(driver, "less") }
         }
+        let written = try bytesWritten(by: run.startups.last!.pid)
         for key in tour {
             guard let pagerKey = key.pager else { continue }
             run.watchedKeys.append(try driver.press(key, tmuxKey: pagerKey, outside: true))
         }
+        run.watchedBytes = try bytesWritten(by: run.startups.last!.pid) - written
         run.memory = try ProcessMemory.of(run.startups.last!.pid)
         try quit(driver, "less")
         return run

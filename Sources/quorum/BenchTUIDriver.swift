@@ -111,8 +111,10 @@ final class BenchTUIDriver {
         var latest: (time: UInt64, screen: [String])?
         while true {
             usleep(1_000)
-            let current = try tmux.capture()
+            // tmux takes its snapshot as it reads the command, so a capture dates from when it
+            // was asked for, not from when its answer has been read.
             let now = MonotonicClock.now()
+            let current = try tmux.capture()
             if current != (latest?.screen ?? before) { latest = (now, current) }
             log?.refresh()
             // Quiet counts from the settled frame too: tmux may show it a little later.

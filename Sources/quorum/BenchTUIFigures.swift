@@ -36,6 +36,17 @@ struct ProcessMemory {
     }
 }
 
+/// The bytes a process has written so far (to its terminal, for the programs measured here),
+/// from /proc/PID/io.
+func bytesWritten(by pid: pid_t) throws -> Int {
+    guard let io = try? String(contentsOfFile: "/proc/\(pid)/io", encoding: .utf8),
+          let line = io.split(separator: "\n").first(where: { $0.hasPrefix("wchar:") }),
+          let count = Int(line.dropFirst("wchar:".count).trimmingCharacters(in: .whitespaces)) else {
+        throw BenchTUIError("cannot read wchar from /proc/\(pid)/io")
+    }
+    return count
+}
+
 /// Everything measured on one program: its start-ups, the tour watched from outside (and,
 /// for the workbench, from inside at the same time), the tour measured from inside only,
 /// and its memory at the end.
@@ -45,6 +56,10 @@ struct BenchTUIRun {
     var watchedKeys: [BenchTUIKeyTiming] = []
     var loggedKeys: [BenchTUIKeyTiming] = []
     var memory = ProcessMemory(peakBytes: 0, residentBytes: 0)
+    /// Bytes written over the presses watched from outside, most of it to the terminal.
+    var watchedBytes = 0
+
+    var bytesPerWatchedPress: Double? { watchedKeys.isEmpty ? nil : Double(watchedBytes) / Double(watchedKeys.count) }
 
     var startupFirstFrame: Double? { BenchTUISample(startups.map(\.insideFirstFrame)).median }
     var startupSettled: Double? { BenchTUISample(startups.map(\.insideSettled)).median }

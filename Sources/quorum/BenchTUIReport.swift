@@ -55,6 +55,13 @@ struct BenchTUIReport {
             budget: (Self.keyBudget, "10 ms"))
         row("key to finished screen p50 (outside)", quorum.keyScreens.median, pager?.keyScreens.median)
         row("key to finished screen p99 (outside)", quorum.keyScreens.percentile(0.99), pager?.keyScreens.percentile(0.99))
+        let kilobytes = { (bytes: Double?) in bytes.map { String(format: "%.1f kB", $0 / 1e3) } ?? "" }
+        table.append([
+            "bytes written per press (outside phase)", kilobytes(quorum.bytesPerWatchedPress),
+            kilobytes(pager?.bytesPerWatchedPress),
+            quorum.bytesPerWatchedPress.flatMap { mine in pager?.bytesPerWatchedPress.map { String(format: "%.1f×", mine / $0) } } ?? "",
+            "",
+        ])
         row("peak resident memory (VmHWM)", Double(quorum.memory.peakBytes), pager.map { Double($0.memory.peakBytes) },
             budget: (Self.memoryBudget, "150 MB"), memory: true)
         row("resident memory at the end (VmRSS)", Double(quorum.memory.residentBytes),
@@ -81,8 +88,9 @@ struct BenchTUIReport {
             "inside: from the workbench reading the key (or being started) to a frame handed to the terminal, from its",
             "  \(FrameLog.variable); its frame answers the key at once, the finished one also shows what the key asked",
             "  of the store (an item, a page, a search, the counts).",
-            "outside: from tmux send-keys (or respawn-pane) to the first capture-pane that shows the finished screen,",
-            "  polled every millisecond through a tmux control client; only the presses both programs share are compared.",
+            "outside: from tmux send-keys (or respawn-pane) to the first capture-pane that shows the finished screen",
+            "  (text only; one asked for every 1.5 ms or so through a tmux control client); only the presses both",
+            "  programs share are compared.",
             "cross-check on the \(quorum.watchedKeys.count) presses watched from outside: finished frame p50 "
                 + (watchedInside.map(Self.time) ?? "—") + " inside, " + (watchedOutside.map(Self.time) ?? "—") + " outside.",
             "presses that left the screen as it was (no outside figure): quorum \(quorum.unchangedScreens), "
@@ -120,6 +128,7 @@ struct BenchTUIReport {
             var keyScreenP50Seconds: Double?
             var keyScreenP99Seconds: Double?
             var unchangedScreens: Int
+            var bytesPerWatchedPress: Double?
             var peakMemoryBytes: Int
             var residentMemoryBytes: Int
 
@@ -135,6 +144,7 @@ struct BenchTUIReport {
                 keyScreenP50Seconds = run.keyScreens.median
                 keyScreenP99Seconds = run.keyScreens.percentile(0.99)
                 unchangedScreens = run.unchangedScreens
+                bytesPerWatchedPress = run.bytesPerWatchedPress
                 peakMemoryBytes = run.memory.peakBytes
                 residentMemoryBytes = run.memory.residentBytes
             }

@@ -71,9 +71,10 @@ final class TmuxControl {
         return try readBlock(for: line)
     }
 
-    /// The pane's screen, one string per row, with its colours and attributes as escapes.
+    /// The pane's text, one string per row (without colours and attributes: asking for those
+    /// makes a capture of a colourful screen four times as slow).
     func capture() throws -> [String] {
-        try command("capture-pane -p -e -t \(Self.target)")
+        try command("capture-pane -p -t \(Self.target)")
     }
 
     func sendKey(_ key: String) throws {
