@@ -19,8 +19,8 @@ struct BenchTUIStartup {
     var pid: pid_t
 }
 
-/// Runs a program in the tmux pane and measures it, from outside (captures of the pane,
-/// polled every millisecond) and, given the frame log, from inside.
+/// Runs a program in the tmux pane and measures it, from outside (captures of the pane, a
+/// millisecond apart) and, given the frame log, from inside.
 final class BenchTUIDriver {
     /// A screen is finished once it has not changed for this long (and, with a frame log, the
     /// workbench said it was settled).
@@ -109,8 +109,14 @@ final class BenchTUIDriver {
         let before = screen
         let log = readsLog ? self.log : nil
         var latest: (time: UInt64, screen: [String])?
+        var polls = 0
         while true {
             usleep(1_000)
+            polls += 1
+            if polls % 100 == 0, try tmux.format("#{pane_dead}") == "1" {
+                let text = (try tmux.capture()).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                throw BenchTUIError("the program ended; its screen:\n" + text)
+            }
             // tmux takes its snapshot as it reads the command, so a capture dates from when it
             // was asked for, not from when its answer has been read.
             let now = MonotonicClock.now()
