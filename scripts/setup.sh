@@ -5,7 +5,8 @@ set -euo pipefail
 
 # build-essential and cmake: pip builds llama.cpp from source for the embedded engine
 # (`quorum engine install`); it loads libllama through ctypes, so python3-dev is not needed.
-packages=(libncurses-dev libsqlite3-dev tmux python3 python3-venv sqlite3 build-essential cmake)
+# less is the reference `quorum bench tui` measures the workbench beside.
+packages=(libncurses-dev libsqlite3-dev tmux less python3 python3-venv sqlite3 build-essential cmake)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

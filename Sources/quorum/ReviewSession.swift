@@ -63,6 +63,7 @@ struct ReviewSession: Sendable {
         let loop = WorkbenchLoop(state: state, terminal: terminal, themes: catalog, inbox: inbox, signals: signals) {
             effects.perform($0)
         }
+        FrameLog.attach(to: loop)
         let final = loop.run(initialEffects: initial)
         return Outcome(interrupted: final.wasInterrupted)
     }
