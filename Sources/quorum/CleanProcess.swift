@@ -1,8 +1,8 @@
 import Foundation
+import QuorumTUI
 
-/// A child started with posix_spawn, every signal unblocked and at its default action
-/// whatever the calling thread blocks (a tmux server that inherits a blocked SIGCHLD never
-/// notices its panes' programs exit), and with no descriptor of ours but the pipes asked for.
+/// A child started with `CleanSpawnAttributes`, and with no descriptor of ours but the
+/// pipes asked for.
 final class CleanProcess {
     let pid: pid_t
     /// Our end of the child's standard input, when `pipeInput` was asked for.
@@ -12,17 +12,6 @@ final class CleanProcess {
     private var exitStatus: Int32?
 
     init(_ path: String, _ arguments: [String], environment: [String: String], pipeInput: Bool = false, pipeOutput: Bool = false) throws {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -47,7 +36,7 @@ final class CleanProcess {
             for pointer in argv + envp { free(pointer) }
         }
         var child: pid_t = 0
-        let result = posix_spawn(&child, path, &actions, &attributes, argv, envp)
+        let result = CleanSpawnAttributes.with { posix_spawn(&child, path, &actions, &$0, argv, envp) }
         if let inputPipe { close(inputPipe.read) }
         if let outputPipe { close(outputPipe.write) }
         guard result == 0 else {
@@ -88,7 +77,7 @@ final class CleanProcess {
         if let exitStatus { return exitStatus }
         var status: Int32 = 0
         guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
-        exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        exitStatus = CleanSpawnAttributes.exitStatus(fromWaitStatus: status)
         return exitStatus
     }
 

@@ -1,22 +1,13 @@
 import Foundation
+import QuorumTUI
 
-/// Starts a program with every signal unblocked and at its default action. Test code runs on
-/// threads that block signals, and a child inherits that mask: a tmux server started that
-/// way never sees SIGCHLD, so it cannot tell when the program in its pane exits.
+/// Starts a program with `CleanSpawnAttributes` (test code runs on threads that block
+/// signals, and a tmux server inheriting that mask never sees its pane's program exit), its
+/// standard streams on /dev/null.
 struct CleanSpawn {
     let pid: pid_t
 
     init(_ path: String, _ arguments: [String]) throws {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -26,7 +17,7 @@ struct CleanSpawn {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var child: pid_t = 0
-        let result = posix_spawn(&child, path, &actions, &attributes, argv, environ)
+        let result = CleanSpawnAttributes.with { posix_spawn(&child, path, &actions, &$0, argv, environ) }
         guard result == 0 else {
             throw NSError(domain: "posix_spawn", code: Int(result), userInfo: [NSLocalizedDescriptionKey: "cannot start \(path)"])
         }

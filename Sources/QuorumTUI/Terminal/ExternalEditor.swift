@@ -42,39 +42,22 @@ public enum ExternalEditor {
     }
 }
 
-/// Runs a program on the terminal and waits for it: default signal handling and an empty
-/// signal mask in the child whatever this process set, errors as text.
+/// Runs a program on the terminal and waits for it (see `CleanSpawnAttributes`), errors as text.
 enum ForegroundProcess {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
     static func run(_ arguments: [String]) -> Result<Int32, Failure> {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for number in [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGWINCH, SIGTSTP, SIGTTIN, SIGTTOU] {
-            sigaddset(&defaults, number)
-        }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, arguments[0], nil, &attributes, &argv, environ)
+        let spawned = CleanSpawnAttributes.with { posix_spawn(&pid, arguments[0], nil, &$0, &argv, environ) }
         guard spawned == 0 else { return .failure(Failure(description: String(cString: strerror(spawned)))) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else { return .failure(Failure(description: String(cString: strerror(errno)))) }
         }
-        // WIFEXITED / WEXITSTATUS are macros.
-        let signalled = status & 0x7f
-        return .success(signalled == 0 ? (status >> 8) & 0xff : 128 + signalled)
+        return .success(CleanSpawnAttributes.exitStatus(fromWaitStatus: status))
     }
 }
