@@ -28,14 +28,15 @@ struct BenchStoreCommand: AsyncParsableCommand {
     var folder: String?
 
     func run() async throws {
-        let workFolder = try makeFolder()
+        let workFolder = try BenchWorkspace.folder(folder, name: "bench-store")
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
         let storePath = workFolder + "/bench.sqlite"
         var report = StoreBenchReport()
         #if DEBUG
         report.note("note: a debug build; the figures that count come from `swift build -c release`")
         #endif
-        let buildSeconds = try await build(at: storePath)
+        let buildSeconds = try await BenchWorkspace.buildStore(
+            at: storePath, shape: SyntheticStore.Shape(items: items, candidatesPerItem: candidates), command: invokedCommandLine)
         let self_ = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let alpacaPath = workFolder + "/alpaca.jsonl"
 
@@ -91,25 +92,6 @@ struct BenchStoreCommand: AsyncParsableCommand {
         SELECT json_object('instruction', instruction, 'input', input, 'output', output) FROM items
         WHERE status IN ('accepted', 'edited', 'overridden') AND output IS NOT NULL ORDER BY id
         """
-
-    private func makeFolder() throws -> String {
-        if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return folder
-        }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-bench-store-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    private func build(at storePath: String) async throws -> Double {
-        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        let start = ContinuousClock.now
-        let store = try Store.open(at: storePath, access: .write(command: invokedCommandLine))
-        try await SyntheticStore.populate(store, shape: SyntheticStore.Shape(items: items, candidatesPerItem: candidates))
-        try store.close()
-        return (ContinuousClock.now - start).seconds
-    }
 
     private func timeExport(_ storePath: String, _ format: ExportFormat, to target: String) async throws -> StoreBenchSample {
         var values: [Double] = []

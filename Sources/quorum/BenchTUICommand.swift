@@ -35,12 +35,13 @@ struct BenchTUICommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let workFolder = try makeFolder()
+        let workFolder = try BenchWorkspace.folder(folder, name: "bench-tui")
         defer { if folder == nil { try? FileManager.default.removeItem(atPath: workFolder) } }
         let storePath = workFolder + "/bench.sqlite"
         let jsonlPath = workFolder + "/items.jsonl"
         progress("building a store of \(items) items…")
-        let buildSeconds = try await build(at: storePath)
+        let buildSeconds = try await BenchWorkspace.buildStore(
+            at: storePath, shape: SyntheticStore.Shape(items: items, candidatesPerItem: Self.candidates), command: invokedCommandLine)
         let (fast, slow) = try await timeCounts(storePath)
         let exported = try await export(storePath, to: jsonlPath)
 
@@ -129,25 +130,6 @@ struct BenchTUICommand: AsyncParsableCommand {
 
     private func progress(_ text: String) {
         FileHandle.standardError.write(Data("quorum bench tui: \(text)\n".utf8))
-    }
-
-    private func makeFolder() throws -> String {
-        if let folder {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            return folder
-        }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-bench-tui-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
-    private func build(at storePath: String) async throws -> Double {
-        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
-        let start = ContinuousClock.now
-        let store = try Store.open(at: storePath, access: .write(command: invokedCommandLine))
-        try await SyntheticStore.populate(store, shape: SyntheticStore.Shape(items: items, candidatesPerItem: Self.candidates))
-        try store.close()
-        return (ContinuousClock.now - start).seconds
     }
 
     /// The status bar's count (median of 5) and `stats()`, which it replaces; they must agree.
