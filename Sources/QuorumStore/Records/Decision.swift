@@ -32,12 +32,9 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
 
     /// Decoded by hand: the write path reads each item's log before every append.
     public init(row: Row) throws {
-        guard let kind = DecisionKind(rawValue: row["kind"]) else {
-            throw StoreError.invalid("unknown decision kind \(String(describing: row["kind"] as String?))")
-        }
         id = row["id"]
         itemID = row["item_id"]
-        self.kind = kind
+        kind = try row.decodedEnum("kind", of: Self.databaseTableName)
         setID = row["set_id"]
         candidate = row["candidate"]
         text = row["text"]

@@ -4,20 +4,16 @@ import GRDB
 // Records decoded column by column: GRDB's Codable path runs a JSONDecoder for each array
 // column, which made reading a queue page of 100 items cost ~30 µs an item.
 
-struct RecordDecodingError: Error, CustomStringConvertible {
-    let table: String
-    let column: String
-    let problem: String
-
-    var description: String { "\(table).\(column): \(problem)" }
+/// The error a column that does not decode is reported with.
+private func invalidColumn(_ table: String, _ column: String, _ problem: String) -> StoreError {
+    StoreError.invalid("\(table).\(column): \(problem)")
 }
 
 extension Row {
     func decodedEnum<Value: RawRepresentable>(_ column: String, of table: String) throws -> Value
     where Value.RawValue == String {
-        let raw: String = self[column]
-        guard let value = Value(rawValue: raw) else {
-            throw RecordDecodingError(table: table, column: column, problem: "unknown value \"\(raw)\"")
+        guard let value: Value = try optionalEnum(column, of: table) else {
+            throw invalidColumn(table, column, "missing")
         }
         return value
     }
@@ -26,7 +22,7 @@ extension Row {
     where Value.RawValue == String {
         guard let raw: String = self[column] else { return nil }
         guard let value = Value(rawValue: raw) else {
-            throw RecordDecodingError(table: table, column: column, problem: "unknown value \"\(raw)\"")
+            throw invalidColumn(table, column, "unknown value \"\(raw)\"")
         }
         return value
     }
@@ -35,7 +31,7 @@ extension Row {
     func jsonArray(_ column: String, of table: String) throws -> [JSONValue]? {
         guard let text: String = self[column] else { return nil }
         guard case .array(let values) = try JSONParser.parse(Array(text.utf8)) else {
-            throw RecordDecodingError(table: table, column: column, problem: "expected a JSON array")
+            throw invalidColumn(table, column, "expected a JSON array")
         }
         return values
     }
@@ -44,7 +40,7 @@ extension Row {
 extension JSONValue {
     func number(in table: String, _ column: String) throws -> Double {
         guard case .number(let value) = self else {
-            throw RecordDecodingError(table: table, column: column, problem: "expected numbers, found \(typeName)")
+            throw invalidColumn(table, column, "expected numbers, found \(typeName)")
         }
         return value
     }
@@ -61,7 +57,7 @@ extension Item {
         generator = row["generator"]
         seedIDs = try (row.jsonArray("seed_ids", of: table) ?? []).map { value in
             guard case .string(let text) = value else {
-                throw RecordDecodingError(table: table, column: "seed_ids", problem: "expected strings, found \(value.typeName)")
+                throw invalidColumn(table, "seed_ids", "expected strings, found \(value.typeName)")
             }
             return text
         }
@@ -86,7 +82,7 @@ extension CandidateSet {
         consensusMargin = row["consensus_margin"]
         consensusMatrix = try row.jsonArray("consensus_matrix", of: table)?.map { line in
             guard case .array(let cells) = line else {
-                throw RecordDecodingError(table: table, column: "consensus_matrix", problem: "expected rows of numbers")
+                throw invalidColumn(table, "consensus_matrix", "expected rows of numbers")
             }
             return try cells.map { try $0.number(in: table, "consensus_matrix") }
         }
