@@ -1,18 +1,12 @@
-import Foundation
 import QuorumEngine
 import QuorumStore
 import QuorumTUI
-import Synchronization
 
 /// The ensemble behind the workbench: generates items into the store without end while the
 /// curator reviews, paused and resumed on request, reruns items, and reports every event,
 /// error and endpoint statistic to the inbox. Nothing it meets ends the session: a failure
 /// is shown and the workbench goes on without generation.
 final class ReviewEngine: Sendable {
-    private let config: QuorumConfig
-    private let store: Store
-    private let curator: String
-    private let inbox: WorkbenchInbox
     private let commands: AsyncStream<Command>.Continuation
     private let worker: Task<Void, Never>
 
@@ -22,10 +16,6 @@ final class ReviewEngine: Sendable {
     }
 
     init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox) {
-        self.config = config
-        self.store = store
-        self.curator = curator
-        self.inbox = inbox
         let (stream, commands) = AsyncStream.makeStream(of: Command.self)
         self.commands = commands
         let running = ReviewEngineRun(config: config, store: store, curator: curator, inbox: inbox)

@@ -80,9 +80,9 @@ public final class WorkbenchLoop {
     /// Hands the terminal to the curator's editor and feeds the result back.
     private func edit(_ text: String, itemID: Int64, basedOn: Int?) {
         var outcome = ExternalEditor.Outcome.cancelled(problem: nil)
+        let editing = { ExternalEditor.edit(text, name: "item-\(itemID)") }
         terminal.suspend {
-            outcome = signals?.leavingKeyboardInterrupts { ExternalEditor.edit(text, name: "item-\(itemID)") }
-                ?? ExternalEditor.edit(text, name: "item-\(itemID)")
+            outcome = signals?.leavingKeyboardInterrupts(editing) ?? editing()
         }
         dispatch(.resized(terminal.refreshSize()))
         switch outcome {
