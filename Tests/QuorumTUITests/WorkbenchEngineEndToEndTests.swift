@@ -70,6 +70,21 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         throw WaitTimeout(what: what)
     }
 
+    /// The item the workbench shows, read off its title ("Item #N · ...") once it is stored.
+    /// Items are numbered as they are stored, which is not the order they started in, and the
+    /// selection follows the item it is on; so each step acts on the item it sees selected.
+    private func selectedItem(_ tmux: TmuxSession, excluding done: [Int64] = []) throws -> Int64 {
+        var selected: Int64?
+        try tmux.waitForScreen(containing: "Matrix · ", timeout: 10)
+        try waitUntil("a stored item other than \(done) selected", timeout: 10) {
+            let screen = (try? tmux.screen()) ?? ""
+            guard let title = screen.range(of: #"Item #[0-9]+ · "#, options: .regularExpression) else { return false }
+            selected = Int64(screen[title].dropFirst("Item #".count).prefix { $0.isNumber })
+            return selected.map { !done.contains($0) } ?? false
+        }
+        return try XCTUnwrap(selected)
+    }
+
     func testItemsStreamInAndEachKeyChangesTheStore() async throws {
         let tmux = try review()
         try tmux.waitForScreen(containing: "▶ running", timeout: 30)
@@ -79,46 +94,51 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         let backlog = try await storedCount()
         XCTAssertGreaterThanOrEqual(backlog, 8, "the engine pauses once 8 items wait")
 
+        let accepted = try selectedItem(tmux)
         try tmux.sendKeys("a")
-        try await eventually("#1 accepted") { try await self.item(1).item.status == .accepted }
+        try await eventually("#\(accepted) accepted") { try await self.item(accepted).item.status == .accepted }
 
-        let second = try await item(2)
+        let overridden = try selectedItem(tmux, excluding: [accepted])
+        let second = try await item(overridden)
         let choice = second.candidateSet.consensusChoice
         let other = try XCTUnwrap(second.candidates.first {
             $0.position != choice && $0.error == nil && !$0.text.allSatisfy(\.isWhitespace)
-        }, "item 2 has a candidate to override with")
+        }, "item \(overridden) has a candidate to override with")
         try tmux.sendKeys(String(other.position))
-        try await eventually("#2 overridden") {
-            let item = try await self.item(2).item
+        try await eventually("#\(overridden) overridden") {
+            let item = try await self.item(overridden).item
             return item.status == .overridden && item.chosen == other.position
         }
 
+        let edited = try selectedItem(tmux, excluding: [accepted, overridden])
         try tmux.sendKeys("e")
-        try await eventually("#3 edited") { try await self.item(3).item.status == .edited }
-        let edited = try await item(3).item.output ?? ""
-        XCTAssertTrue(edited.hasSuffix(" (checked)"), edited)
+        try await eventually("#\(edited) edited") { try await self.item(edited).item.status == .edited }
+        let editedText = try await item(edited).item.output ?? ""
+        XCTAssertTrue(editedText.hasSuffix(" (checked)"), editedText)
 
+        let rejected = try selectedItem(tmux, excluding: [accepted, overridden, edited])
         try tmux.sendKeys("x")
         try tmux.sendKeys("-l", "off topic")
         try tmux.sendKeys("Enter")
-        try await eventually("#4 rejected") { try await self.item(4).item.status == .rejected }
-        let reason = try await read { try await $0.history(of: 4) }.last?.decision.reason
+        try await eventually("#\(rejected) rejected") { try await self.item(rejected).item.status == .rejected }
+        let reason = try await read { try await $0.history(of: rejected) }.last?.decision.reason
         XCTAssertEqual(reason, "off topic")
         try tmux.waitForScreen(containing: "▶ running", timeout: 30)
 
+        let rerun = try selectedItem(tmux, excluding: [accepted, overridden, edited, rejected])
         try tmux.sendKeys("r")
-        try tmux.waitForScreen(containing: "#5 has new candidates", timeout: 30)
-        try await eventually("#5 rerun") { try await self.item(5).candidateSet.ordinal == 1 }
+        try tmux.waitForScreen(containing: "#\(rerun) has new candidates", timeout: 30)
+        try await eventually("#\(rerun) rerun") { try await self.item(rerun).candidateSet.ordinal == 1 }
         try tmux.waitForScreen(containing: "Matrix · ", timeout: 10)
         try tmux.sendKeys("u")
-        try tmux.waitForScreen(containing: "undone on #5", timeout: 10)
-        let restored = try await item(5)
+        try tmux.waitForScreen(containing: "undone on #\(rerun)", timeout: 10)
+        let restored = try await item(rerun)
         XCTAssertEqual(restored.candidateSet.ordinal, 0, "undoing the rerun brings the first candidates back")
         XCTAssertEqual(restored.item.status, .pending)
 
         try tmux.sendKeys("R")
-        try await eventually("#5 replaced by a new instance") { try await self.item(5).item.status == .rejected }
-        let note = try await read { try await $0.history(of: 5) }.last?.decision.reason ?? ""
+        try await eventually("#\(rerun) replaced by a new instance") { try await self.item(rerun).item.status == .rejected }
+        let note = try await read { try await $0.history(of: rerun) }.last?.decision.reason ?? ""
         XCTAssertTrue(note.hasPrefix("instance rerun as item "), note)
 
         try tmux.sendKeys("p")
@@ -131,11 +151,12 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         XCTAssertEqual(export.status, 0, export.errors)
         let lines = try String(contentsOf: exported, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 3, "exactly the accepted, overridden and edited items")
-        let first = try await item(1)
         let outputs = try lines.map { line -> String in
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
             return object?["output"] as? String ?? ""
         }
-        XCTAssertEqual(outputs, [first.item.output ?? "", other.text, edited])
+        let acceptedOutput = try await item(accepted).item.output ?? ""
+        let byID = [accepted: acceptedOutput, overridden: other.text, edited: editedText]
+        XCTAssertEqual(outputs, byID.keys.sorted().map { byID[$0]! }, "in item order")
     }
 }
