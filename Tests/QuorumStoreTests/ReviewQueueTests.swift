@@ -21,7 +21,8 @@ final class ReviewQueueTests: StoreTestCase {
     func testQueueReadsThePartialIndexWithoutSorting() async throws {
         let (store, _) = try await storeWithItems(1)
         let plan = try await rawQuery(store) { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.reviewQueueSQL, arguments: [0, 50])
+            let part = Store.scanParts(QueueSelection(statuses: ItemStatus.awaitingReview), after: .start)[0]
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + part.sql + " LIMIT ?", arguments: part.arguments + [50])
                 .map { $0["detail"] as String }.joined(separator: "\n")
         }
         XCTAssertTrue(plan.contains("items_awaiting_review"), plan)

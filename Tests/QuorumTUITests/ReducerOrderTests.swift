@@ -22,7 +22,7 @@ final class ReducerOrderTests: XCTestCase {
         let start = Workbench.start(&state)
         XCTAssertEqual(start.first, .loadPage(state.queue.query, after: .start, limit: 100, generation: 0))
         let last = items.last.map(ReviewOrder.margin.key(of:)) ?? .start
-        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: items, readThrough: last, isLast: exhausted)))
+        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: items, order: .margin, readThrough: last, isLast: exhausted)))
         return state
     }
 

@@ -17,95 +17,164 @@ public struct QueueSelection: Sendable, Hashable {
 }
 
 extension Store {
-    /// Up to `limit` items of `selection` sorting after `cursor` (see `ReviewOrder.key(of:)`).
+    /// The queue's rows after `cursor` (see `ReviewOrder.key(of:)`): the next `window` items of
+    /// `selection` are scanned and up to `limit` of those `search` matches are listed.
     ///
-    /// Keyset pagination that reads about one page of rows however deep the page is and
+    /// Keyset pagination that reads about one window of rows however deep the page is and
     /// however large the store: id order walks the items' primary key (or the partial index
     /// of the items awaiting review); margin order walks `candidate_sets_by_margin`, joining
     /// each set to its item when it is the item's current set, then the items whose set has
     /// no margin, by id. A fixed set of items is read whole and sorted: it is a sample.
+    /// A search reads the whole window (its matches are sorted before the limit applies), so
+    /// the caller sizes the window: about a page when matches are dense, more when they are not.
+    public func queueListing(
+        _ selection: QueueSelection, matching search: TextSearch? = nil, after cursor: ReviewCursor,
+        scanning window: Int, limit: Int
+    ) async throws -> QueueListingPage {
+        try await read { db in try Self.listing(selection, search, after: cursor, window: window, limit: limit, db) }
+    }
+
+    /// Up to `limit` items of `selection` after `cursor`, with their candidates.
     public func queuePage(_ selection: QueueSelection, after cursor: ReviewCursor, limit: Int) async throws -> [ItemDetail] {
-        let statuses = selection.statuses.map(\.rawValue)
-        return try await read { db in
-            let items: [Item]
-            switch (selection.order, selection.itemIDs) {
-            case (.id, nil) where selection.isAwaitingReview:
-                items = try Item.fetchAll(db, sql: Self.reviewQueueSQL, arguments: [cursor.id, limit])
-            case (.id, let ids):
-                items = try Item.fetchAll(
-                    db, sql: Self.idPageSQL(statuses.count, scoped: ids != nil),
-                    arguments: StatementArguments(statuses) + Self.scope(ids) + [cursor.id, limit])
-            case (.margin, let ids?):
-                items = try Item.fetchAll(
-                    db, sql: Self.sortedScopePageSQL(statuses.count),
-                    arguments: [Self.missingMargin] + StatementArguments(statuses) + Self.scope(ids)
-                        + [cursor.margin, cursor.id, limit])
-            case (.margin, nil):
-                var found: [Item] = []
-                if cursor.margin < Self.missingMargin {
-                    found = try Item.fetchAll(
-                        db, sql: Self.marginPageSQL(statuses.count),
-                        arguments: [cursor.margin, cursor.id] + StatementArguments(statuses) + [limit])
-                }
-                if found.count < limit {
-                    let after = cursor.margin < Self.missingMargin ? 0 : cursor.id
-                    found += try Item.fetchAll(
-                        db, sql: Self.noMarginPageSQL(statuses.count),
-                        arguments: StatementArguments(statuses) + [after, limit - found.count])
-                }
-                items = found
-            }
-            return try Self.details(of: items, db)
+        try await read { db in
+            let listed = try Self.listing(selection, nil, after: cursor, window: limit, limit: limit, db).rows
+            let items = Dictionary(uniqueKeysWithValues: try Item.fetchAll(db, keys: listed.map(\.itemID)).map { ($0.id!, $0) })
+            return try Self.details(of: listed.compactMap { items[$0.itemID] }, db)
         }
     }
 
-    private static func placeholders(_ count: Int) -> String {
-        Array(repeating: "?", count: count).joined(separator: ", ")
+    private static func listing(
+        _ selection: QueueSelection, _ search: TextSearch?, after cursor: ReviewCursor, window: Int, limit: Int,
+        _ db: Database
+    ) throws -> QueueListingPage {
+        var rows: [QueueListing] = []
+        var scannedThrough = cursor
+        var scanned = 0
+        for part in scanParts(selection, after: cursor) {
+            let partWindow = window - scanned
+            let found = try part.matches(search, window: partWindow, limit: limit - rows.count, db)
+            rows += found
+            if rows.count == limit {
+                return QueueListingPage(rows: rows, scannedThrough: selection.order.key(of: rows.last!), isLast: false)
+            }
+            let (count, last) = search == nil
+                ? (found.count, found.last.map(selection.order.key(of:)))
+                : try part.scanned(window: partWindow, db)
+            scanned += count
+            if let last { scannedThrough = last }
+            if count == partWindow {
+                return QueueListingPage(rows: rows, scannedThrough: scannedThrough, isLast: false)
+            }
+        }
+        return QueueListingPage(rows: rows, scannedThrough: scannedThrough, isLast: true)
+    }
+
+    /// The queries that list `selection` after `cursor`, one after the other.
+    static func scanParts(_ selection: QueueSelection, after cursor: ReviewCursor) -> [QueueScanPart] {
+        let items = itemsInIDOrder(selection)
+        switch (selection.order, selection.itemIDs) {
+        case (.id, let ids):
+            return [QueueScanPart(order: .id, sql: """
+                SELECT \(QueueScanPart.columns), NULL AS sort_margin
+                FROM \(items.source) LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+                WHERE \(items.condition) \(ids == nil ? "" : "AND i.id IN (SELECT value FROM json_each(?))")
+                    AND i.id > ? ORDER BY i.id
+                """, arguments: scope(ids) + [cursor.id])]
+        case (.margin, let ids?):
+            return [QueueScanPart(order: .margin, sql: """
+                SELECT * FROM (
+                    SELECT \(QueueScanPart.columns), COALESCE(s.consensus_margin, ?) AS sort_margin
+                    FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+                    WHERE \(items.condition) AND i.id IN (SELECT value FROM json_each(?))
+                )
+                WHERE (sort_margin, id) > (?, ?) ORDER BY sort_margin, id
+                """, arguments: [missingMargin] + scope(ids) + [cursor.margin, cursor.id])]
+        case (.margin, nil):
+            var parts: [QueueScanPart] = []
+            if cursor.margin < missingMargin {
+                parts.append(QueueScanPart(order: .margin, sql: marginScanSQL(items.condition),
+                                           arguments: [cursor.margin, cursor.id]))
+            }
+            let after = cursor.margin < missingMargin ? 0 : cursor.id
+            parts.append(QueueScanPart(order: .margin, sql: """
+                SELECT \(QueueScanPart.columns), ? AS sort_margin
+                FROM \(items.source) LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+                WHERE s.consensus_margin IS NULL AND \(items.condition) AND i.id > ? ORDER BY i.id
+                """, arguments: [missingMargin, after]))
+            return parts
+        }
+    }
+
+    /// How to read the items of `selection`'s statuses (as `i`) in id order without sorting
+    /// them: the items awaiting review through their partial index (its condition written as
+    /// the index's, with the statuses inline, so SQLite can use it); one status through its
+    /// (status, id) index; several by walking the items, as merging their index ranges would
+    /// sort every item of those statuses.
+    static func itemsInIDOrder(_ selection: QueueSelection) -> (source: String, condition: String) {
+        if selection.isAwaitingReview {
+            return ("items i INDEXED BY items_awaiting_review", "i.status IN ('pending', 'streaming')")
+        }
+        let condition = "i.status IN (" + selection.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+        return (selection.statuses.count == 1 ? "items i" : "items i NOT INDEXED", condition)
+    }
+
+    /// The sets with a margin, in the index's (margin, item id) order: no sort, and only the
+    /// sets of items that are filtered out are skipped on the way.
+    static func marginScanSQL(_ statusCondition: String) -> String {
+        """
+        SELECT \(QueueScanPart.columns), s.consensus_margin AS sort_margin
+        FROM candidate_sets s INDEXED BY candidate_sets_by_margin
+        JOIN items i ON i.id = s.item_id AND i.current_set_id = s.id
+        WHERE s.consensus_margin IS NOT NULL AND (s.consensus_margin, s.item_id) > (?, ?) AND \(statusCondition)
+        ORDER BY s.consensus_margin, s.item_id
+        """
     }
 
     private static func scope(_ ids: [Int64]?) -> StatementArguments {
         guard let ids else { return [] }
         return ["[" + ids.map(String.init).joined(separator: ",") + "]"]
     }
+}
 
-    static func idPageSQL(_ statuses: Int, scoped: Bool) -> String {
+/// One ordered query of the queue, read a window at a time.
+struct QueueScanPart {
+    static let columns = """
+        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, s.consensus_margin AS margin
         """
-        SELECT * FROM items WHERE status IN (\(placeholders(statuses)))
-        \(scoped ? "AND id IN (SELECT value FROM json_each(?))" : "") AND id > ? ORDER BY id LIMIT ?
-        """
+
+    var order: ReviewOrder
+    /// Ordered, without a limit; besides `columns`, a `sort_margin` column.
+    var sql: String
+    var arguments: StatementArguments
+
+    private var sortColumns: String { order == .id ? "id" : "sort_margin, id" }
+
+    private func windowed(_ window: Int) -> (sql: String, arguments: StatementArguments) {
+        ("WITH scanned AS (\(sql) LIMIT ?)", arguments + [window])
     }
 
-    /// The sets with a margin, in the index's (margin, item id) order: no sort, and only the
-    /// sets of items that are filtered out are skipped on the way.
-    static func marginPageSQL(_ statuses: Int) -> String {
-        """
-        SELECT i.* FROM candidate_sets s INDEXED BY candidate_sets_by_margin
-        JOIN items i ON i.id = s.item_id AND i.current_set_id = s.id
-        WHERE s.consensus_margin IS NOT NULL AND (s.consensus_margin, s.item_id) > (?, ?)
-            AND i.status IN (\(placeholders(statuses)))
-        ORDER BY s.consensus_margin, s.item_id LIMIT ?
-        """
+    /// The rows of the next `window` that `search` matches, at most `limit`.
+    func matches(_ search: TextSearch?, window: Int, limit: Int, _ db: Database) throws -> [QueueListing] {
+        var (sql, arguments) = windowed(window)
+        let condition = search?.condition(on: "scanned")
+        sql += """
+             SELECT id, status, type, substr(instruction, 1, \(QueueListing.headLength)) AS head, margin
+            FROM scanned \(condition.map { "WHERE " + $0.sql } ?? "") ORDER BY \(sortColumns) LIMIT ?
+            """
+        arguments += (condition?.arguments ?? []) + [limit]
+        return try QueueListing.fetchAll(db, sql: sql, arguments: arguments)
     }
 
-    /// The items whose current set has no margin (still streaming, or no set), by id: the
-    /// tail of the margin order.
-    static func noMarginPageSQL(_ statuses: Int) -> String {
-        """
-        SELECT i.* FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
-        WHERE s.consensus_margin IS NULL AND i.status IN (\(placeholders(statuses))) AND i.id > ?
-        ORDER BY i.id LIMIT ?
-        """
-    }
-
-    static func sortedScopePageSQL(_ statuses: Int) -> String {
-        """
-        SELECT * FROM (
-            SELECT i.*, COALESCE(s.consensus_margin, ?) AS sort_margin
-            FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
-            WHERE i.status IN (\(placeholders(statuses))) AND i.id IN (SELECT value FROM json_each(?))
-        )
-        WHERE (sort_margin, id) > (?, ?)
-        ORDER BY sort_margin, id LIMIT ?
-        """
+    /// How many rows the next `window` holds, and the key of its last.
+    func scanned(window: Int, _ db: Database) throws -> (count: Int, last: ReviewCursor?) {
+        let (sql, arguments) = windowed(window)
+        let descending = order == .id ? "id DESC" : "sort_margin DESC, id DESC"
+        guard let row = try Row.fetchOne(db, sql: sql + """
+             SELECT id, sort_margin, (SELECT count(*) FROM scanned) AS count FROM scanned ORDER BY \(descending) LIMIT 1
+            """, arguments: arguments)
+        else { return (0, nil) }
+        let id: Int64 = row["id"]
+        let last = order == .id ? ReviewCursor.id(id) : ReviewCursor(margin: row["sort_margin"], id: id)
+        return (row["count"], last)
     }
 }

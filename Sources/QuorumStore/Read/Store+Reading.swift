@@ -4,18 +4,8 @@ extension Store {
     /// One page of the items awaiting review (pending or streaming), oldest first.
     /// Pass the last id of a page as `after` to get the next one.
     public func reviewQueue(after lastID: Int64 = 0, limit: Int = 50) async throws -> [ItemDetail] {
-        try await read { db in
-            let items = try Item.fetchAll(db, sql: Self.reviewQueueSQL, arguments: [lastID, limit])
-            return try Self.details(of: items, db)
-        }
+        try await queuePage(QueueSelection(statuses: ItemStatus.awaitingReview), after: .id(lastID), limit: limit)
     }
-
-    /// Walks the partial index of pending and streaming items in id order: no sort, no scan
-    /// of decided items, however large the store.
-    static let reviewQueueSQL = """
-        SELECT * FROM items INDEXED BY items_awaiting_review
-        WHERE status IN ('pending', 'streaming') AND id > ? ORDER BY id LIMIT ?
-        """
 
     /// One page of the items in any of `statuses`, by id.
     public func items(withStatus statuses: [ItemStatus], after lastID: Int64 = 0, limit: Int = 50) async throws -> [ItemDetail] {

@@ -85,8 +85,13 @@ extension Workbench {
     /// of the pane) on the entries they were on.
     @discardableResult
     static func insertRow(_ detail: ItemDetail, _ state: inout WorkbenchState) -> Int? {
+        insertRow(QueueRow(detail, order: state.queue.query.order), &state)
+    }
+
+    @discardableResult
+    static func insertRow(_ row: QueueRow, _ state: inout WorkbenchState) -> Int? {
         let hadEntries = state.entryCount > 0
-        guard let index = state.queue.insert(QueueRow(detail, order: state.queue.query.order)) else { return nil }
+        guard let index = state.queue.insert(row) else { return nil }
         if hadEntries && index <= state.queue.cursor { state.queue.cursor += 1 }
         if hadEntries && index < state.queue.top { state.queue.top += 1 }
         return index

@@ -4,11 +4,10 @@ import QuorumStore
 extension Workbench {
     static func pageLoaded(_ page: QueuePage, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard page.generation == state.queue.generation else { return [] }
-        for detail in page.items {
-            guard let id = detail.item.id, let index = insertRow(detail, &state) else { continue }
-            if isNearCursor(index, state) {
-                state.details[id] = ItemPresentation(detail)
-            }
+        for row in page.rows { insertRow(row, &state) }
+        for detail in page.details {
+            guard let id = detail.item.id, let index = state.queue.rowIndex(of: id), isNearCursor(index, state) else { continue }
+            state.details[id] = ItemPresentation(detail)
         }
         state.queue.loadedThrough = max(state.queue.loadedThrough, page.readThrough)
         state.queue.isExhausted = page.isLast

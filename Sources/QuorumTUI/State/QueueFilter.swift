@@ -96,12 +96,11 @@ public struct QueueQuery: Sendable, Hashable {
         return false
     }
 
+    /// The search as the store runs it; nil when there is none.
+    public var textSearch: TextSearch? { TextSearch(search) }
+
     public func matchesSearch(_ detail: ItemDetail) -> Bool {
-        let needle = search.lowercased()
-        guard !needle.isEmpty else { return true }
-        return detail.item.instruction.lowercased().contains(needle)
-            || detail.item.input.lowercased().contains(needle)
-            || detail.candidates.contains { $0.text.lowercased().contains(needle) }
+        textSearch?.matches(detail) ?? true
     }
 }
 

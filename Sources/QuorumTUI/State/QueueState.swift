@@ -25,11 +25,15 @@ public struct QueueRow: Sendable, Equatable {
         self.margin = margin
     }
 
-    public init(_ detail: ItemDetail, order: ReviewOrder = .id) {
+    public init(_ listing: QueueListing, order: ReviewOrder = .id) {
         self.init(
-            itemID: detail.item.id ?? 0, status: detail.item.status, type: detail.item.type,
-            summary: String(SafeText(detail.item.instruction).firstLine.prefix(Self.summaryLength)),
-            sortKey: order.key(of: detail), margin: detail.candidateSet.consensusMargin)
+            itemID: listing.itemID, status: listing.status, type: listing.type,
+            summary: String(SafeText(listing.instructionHead).firstLine.prefix(Self.summaryLength)),
+            sortKey: order.key(of: listing), margin: listing.margin)
+    }
+
+    public init(_ detail: ItemDetail, order: ReviewOrder = .id) {
+        self.init(QueueListing(detail), order: order)
     }
 }
 

@@ -37,16 +37,25 @@ public enum WorkbenchAction: Sendable, Equatable {
 /// A page of the queue, read for `generation` of the query.
 public struct QueuePage: Sendable, Equatable {
     public var generation: Int
-    public var items: [ItemDetail]
-    /// The key the store was read through (beyond `items` when a search skipped some).
+    public var rows: [QueueRow]
+    /// The whole of some of `rows`, read along with them.
+    public var details: [ItemDetail]
+    /// The key the store was read through (beyond `rows` when a search skipped some).
     public var readThrough: ReviewCursor
     public var isLast: Bool
 
-    public init(generation: Int, items: [ItemDetail], readThrough: ReviewCursor, isLast: Bool) {
+    public init(generation: Int, rows: [QueueRow], details: [ItemDetail] = [], readThrough: ReviewCursor, isLast: Bool) {
         self.generation = generation
-        self.items = items
+        self.rows = rows
+        self.details = details
         self.readThrough = readThrough
         self.isLast = isLast
+    }
+
+    /// A page of whole items.
+    public init(generation: Int, items: [ItemDetail], order: ReviewOrder = .id, readThrough: ReviewCursor, isLast: Bool) {
+        self.init(generation: generation, rows: items.map { QueueRow($0, order: order) }, details: items,
+                  readThrough: readThrough, isLast: isLast)
     }
 }
 

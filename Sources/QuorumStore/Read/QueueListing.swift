@@ -1,0 +1,57 @@
+import GRDB
+
+/// An item as the queue lists it: no input, no candidates, the instruction's beginning only.
+public struct QueueListing: Sendable, Equatable {
+    public var itemID: Int64
+    public var status: ItemStatus
+    public var type: ItemType
+    /// The instruction's first `QueueListing.headLength` characters.
+    public var instructionHead: String
+    /// The consensus margin of the item's current set, when it has one.
+    public var margin: Double?
+
+    /// Enough of the instruction for any queue row's summary.
+    public static let headLength = 1_000
+
+    public init(itemID: Int64, status: ItemStatus, type: ItemType, instructionHead: String, margin: Double?) {
+        self.itemID = itemID
+        self.status = status
+        self.type = type
+        self.instructionHead = instructionHead
+        self.margin = margin
+    }
+
+    public init(_ detail: ItemDetail) {
+        self.init(
+            itemID: detail.item.id ?? 0, status: detail.item.status, type: detail.item.type,
+            instructionHead: String(detail.item.instruction.prefix(Self.headLength)),
+            margin: detail.candidateSet.consensusMargin)
+    }
+}
+
+/// What one scan of the queue found.
+public struct QueueListingPage: Sendable, Equatable {
+    /// The rows that matched, in the selection's order.
+    public var rows: [QueueListing]
+    /// The key the scan reached: the last row's, or beyond it when a search skipped rows.
+    public var scannedThrough: ReviewCursor
+    /// Nothing sorts after `scannedThrough`.
+    public var isLast: Bool
+}
+
+extension ReviewOrder {
+    public func key(of listing: QueueListing) -> ReviewCursor {
+        switch self {
+        case .id: return .id(listing.itemID)
+        case .margin: return ReviewCursor(margin: listing.margin ?? Store.missingMargin, id: listing.itemID)
+        }
+    }
+}
+
+extension QueueListing: FetchableRecord {
+    public init(row: Row) throws {
+        self.init(
+            itemID: row["id"], status: try row.decodedEnum("status", of: "items"),
+            type: try row.decodedEnum("type", of: "items"), instructionHead: row["head"], margin: row["margin"])
+    }
+}
