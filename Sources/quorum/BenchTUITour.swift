@@ -10,6 +10,7 @@ struct BenchTUIKey: Equatable {
         case typing = "typing in / prompt"
         case search = "search (Enter)"
         case filter = "f (filter)"
+        case order = ":order (Enter)"
     }
 
     var kind: Kind
@@ -49,8 +50,17 @@ struct BenchTUIKey: Equatable {
         // The workbench clears its search; the pager repeats its own.
         keys += same(.typing, "/") + [BenchTUIKey(kind: .typing, quorum: "C-u", pager: nil)] + same(.search, "Enter")
         if index % 3 == 2 { keys.append(BenchTUIKey(kind: .filter, quorum: "f", pager: nil)) }
-        // Each G reaches the end of what is loaded and makes the workbench read the next page.
-        keys += Array(repeating: BenchTUIKey(kind: .jump, quorum: "G", pager: nil), count: 3)
+        // Each G reaches the end of what is loaded and makes the workbench read the next page;
+        // every third round does so in margin order.
+        let ends = Array(repeating: BenchTUIKey(kind: .jump, quorum: "G", pager: nil), count: 3)
+        keys += index % 3 == 1 ? command("order margin") + ends + command("order id") : ends
         return keys
+    }
+
+    /// A command typed on the workbench's command line; the pager has none.
+    private static func command(_ text: String) -> [BenchTUIKey] {
+        [BenchTUIKey(kind: .typing, quorum: ":", pager: nil)]
+            + text.map { BenchTUIKey(kind: .typing, quorum: $0 == " " ? "Space" : String($0), pager: nil) }
+            + [BenchTUIKey(kind: .order, quorum: "Enter", pager: nil)]
     }
 }

@@ -97,7 +97,7 @@ final class FilterDropTests: StoreTestCase {
         let instruction = try await store.item(1).item.instruction
         XCTAssertEqual(instruction, "An old instruction.")
         try store.close()
-        XCTAssertEqual(try sqlitePragma(target, "user_version"), 2)
+        XCTAssertEqual(try sqlitePragma(target, "user_version"), StoreSchema.currentVersion)
         let reader = try Store.open(at: target, access: .read)
         let drops = try await reader.filterDrops()
         XCTAssertEqual(drops, [FilterDropCount(stage: .instruction, reason: "too long", count: 2)])

@@ -21,22 +21,31 @@ extension StoreTransaction {
         return state
     }
 
+    /// Stores the derived state, and the margin of the current set it names.
     func writeCachedState(_ state: DerivedItemState, of itemID: Int64) throws {
-        try db.cachedStatement(
-            sql: "UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ? WHERE id = ?"
-        ).execute(arguments: [state.status.rawValue, state.output, state.chosen, state.currentSetID, itemID])
+        try db.cachedStatement(sql: """
+            UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ?,
+                margin = (SELECT consensus_margin FROM candidate_sets WHERE id = ?)
+            WHERE id = ?
+            """).execute(arguments: [
+                state.status.rawValue, state.output, state.chosen, state.currentSetID, state.currentSetID, itemID,
+            ])
     }
 
-    /// Ids of items whose cached state differs from their log's derivation.
+    /// Ids of items whose cached state differs from their log's derivation, or whose cached
+    /// margin is not their current set's.
     public func itemsWithStaleState() throws -> [Int64] {
-        var stale: [Int64] = []
+        var stale = Set(try Int64.fetchAll(db, sql: """
+            SELECT i.id FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+            WHERE i.margin IS NOT s.consensus_margin
+            """))
         let items = try Item.order(Column("id")).fetchCursor(db)
         while let item = try items.next() {
             if try derivedState(of: item.id!) != item.derivedState {
-                stale.append(item.id!)
+                stale.insert(item.id!)
             }
         }
-        return stale
+        return stale.sorted()
     }
 
     /// Rewrites every item's cached state from its log; returns how many were stale.

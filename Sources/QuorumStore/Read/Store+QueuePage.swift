@@ -22,9 +22,8 @@ extension Store {
     ///
     /// Keyset pagination that reads about one window of rows however deep the page is and
     /// however large the store: id order walks the items' primary key (or the partial index
-    /// of the items awaiting review); margin order walks `candidate_sets_by_margin`, joining
-    /// each set to its item when it is the item's current set, then the items whose set has
-    /// no margin, by id. A fixed set of items is read whole and sorted: it is a sample.
+    /// of the items awaiting review); margin order walks `items_by_status_margin`, the items
+    /// with a margin, then those without one (by id). A fixed set of items is read whole and sorted: it is a sample.
     /// A search reads the whole window (its matches are sorted before the limit applies), so
     /// the caller sizes the window: about a page when matches are dense, more when they are not.
     public func queueListing(
@@ -71,36 +70,52 @@ extension Store {
 
     /// The queries that list `selection` after `cursor`, one after the other.
     static func scanParts(_ selection: QueueSelection, after cursor: ReviewCursor) -> [QueueScanPart] {
-        let items = itemsInIDOrder(selection)
+        let columns = QueueScanPart.columns
         switch (selection.order, selection.itemIDs) {
         case (.id, let ids):
+            let items = itemsInIDOrder(selection)
             return [QueueScanPart(order: .id, sql: """
-                SELECT \(QueueScanPart.columns), NULL AS sort_margin
-                FROM \(items.source) LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+                SELECT \(columns), NULL AS sort_margin FROM \(items.source)
                 WHERE \(items.condition) \(ids == nil ? "" : "AND i.id IN (SELECT value FROM json_each(?))")
                     AND i.id > ? ORDER BY i.id
                 """, arguments: scope(ids) + [cursor.id])]
         case (.margin, let ids?):
+            let items = itemsInIDOrder(selection)
             return [QueueScanPart(order: .margin, sql: """
                 SELECT * FROM (
-                    SELECT \(QueueScanPart.columns), COALESCE(s.consensus_margin, ?) AS sort_margin
-                    FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
+                    SELECT \(columns), COALESCE(i.margin, ?) AS sort_margin FROM items i
                     WHERE \(items.condition) AND i.id IN (SELECT value FROM json_each(?))
                 )
                 WHERE (sort_margin, id) > (?, ?) ORDER BY sort_margin, id
                 """, arguments: [missingMargin] + scope(ids) + [cursor.margin, cursor.id])]
         case (.margin, nil):
+            // Each status's range of items_by_status_margin is in (margin, id) order; SQLite
+            // merges the ranges of a compound SELECT ordered like them, and stops at the limit.
+            func merged(_ range: String, _ arguments: StatementArguments, sortMargin: String, orderBy: String) -> QueueScanPart {
+                let arms = selection.statuses.map { status in
+                    "SELECT \(columns), \(sortMargin) AS sort_margin FROM items i INDEXED BY items_by_status_margin "
+                        + "WHERE i.status = '\(status.rawValue)' AND \(range)"
+                }
+                let sql = arms.isEmpty
+                    ? "SELECT \(columns), NULL AS sort_margin FROM items i WHERE 0"
+                    : arms.joined(separator: "\nUNION ALL\n") + "\nORDER BY \(orderBy)"
+                var repeated: StatementArguments = []
+                for _ in arms { repeated += arguments }
+                return QueueScanPart(order: .margin, sql: sql, arguments: repeated)
+            }
+            // (margin, id) > (?, ?) would seek on the margin alone (id is the rowid), so the
+            // rest of the cursor's margin is read first, then the larger margins.
             var parts: [QueueScanPart] = []
             if cursor.margin < missingMargin {
-                parts.append(QueueScanPart(order: .margin, sql: marginScanSQL(items.condition),
-                                           arguments: [cursor.margin, cursor.id]))
+                if cursor.margin > -.infinity {
+                    parts.append(merged("i.margin = ? AND i.id > ?", [cursor.margin, cursor.id],
+                                        sortMargin: "i.margin", orderBy: "id"))
+                }
+                parts.append(merged("i.margin > ?", [cursor.margin], sortMargin: "i.margin", orderBy: "sort_margin, id"))
             }
+            // The items without a margin come last, by id (NULLs sort first in the index).
             let after = cursor.margin < missingMargin ? 0 : cursor.id
-            parts.append(QueueScanPart(order: .margin, sql: """
-                SELECT \(QueueScanPart.columns), ? AS sort_margin
-                FROM \(items.source) LEFT JOIN candidate_sets s ON s.id = i.current_set_id
-                WHERE s.consensus_margin IS NULL AND \(items.condition) AND i.id > ? ORDER BY i.id
-                """, arguments: [missingMargin, after]))
+            parts.append(merged("i.margin IS NULL AND i.id > ?", [after], sortMargin: "NULL", orderBy: "id"))
             return parts
         }
     }
@@ -118,18 +133,6 @@ extension Store {
         return (selection.statuses.count == 1 ? "items i" : "items i NOT INDEXED", condition)
     }
 
-    /// The sets with a margin, in the index's (margin, item id) order: no sort, and only the
-    /// sets of items that are filtered out are skipped on the way.
-    static func marginScanSQL(_ statusCondition: String) -> String {
-        """
-        SELECT \(QueueScanPart.columns), s.consensus_margin AS sort_margin
-        FROM candidate_sets s INDEXED BY candidate_sets_by_margin
-        JOIN items i ON i.id = s.item_id AND i.current_set_id = s.id
-        WHERE s.consensus_margin IS NOT NULL AND (s.consensus_margin, s.item_id) > (?, ?) AND \(statusCondition)
-        ORDER BY s.consensus_margin, s.item_id
-        """
-    }
-
     private static func scope(_ ids: [Int64]?) -> StatementArguments {
         guard let ids else { return [] }
         return ["[" + ids.map(String.init).joined(separator: ",") + "]"]
@@ -139,7 +142,7 @@ extension Store {
 /// One ordered query of the queue, read a window at a time.
 struct QueueScanPart {
     static let columns = """
-        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, s.consensus_margin AS margin
+        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, i.margin
         """
 
     var order: ReviewOrder
@@ -174,7 +177,7 @@ struct QueueScanPart {
             """, arguments: arguments)
         else { return (0, nil) }
         let id: Int64 = row["id"]
-        let last = order == .id ? ReviewCursor.id(id) : ReviewCursor(margin: row["sort_margin"], id: id)
+        let last = order == .id ? ReviewCursor.id(id) : ReviewCursor(margin: row["sort_margin"] ?? Store.missingMargin, id: id)
         return (row["count"], last)
     }
 }

@@ -8,13 +8,28 @@ public enum StoreSchema {
     /// "QRUM" in ASCII.
     public static let applicationID: Int32 = 0x5152_554D
     /// The newest schema version this build knows; migrations bring older stores up to it.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createVersion1)
         migrator.registerMigration("v2", migrate: createVersion2)
+        migrator.registerMigration("v3", migrate: createVersion3)
         return migrator
+    }
+
+    /// Version 3: each item caches its current set's consensus margin beside its status, and
+    /// items are indexed by (status, margin, id), so the review queue pages in margin order
+    /// under any status filter by merging one index range per status, never sorting. The
+    /// index of sets by margin that version 2 paged through is dropped.
+    private static func createVersion3(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE items ADD COLUMN margin REAL;
+            UPDATE items SET margin = (SELECT s.consensus_margin FROM candidate_sets s WHERE s.id = items.current_set_id);
+            CREATE INDEX items_by_status_margin ON items(status, margin, id);
+            DROP INDEX candidate_sets_by_margin;
+            PRAGMA user_version = 3;
+            """)
     }
 
     /// Version 2: how many instructions and instances the engine dropped, per run, stage and
