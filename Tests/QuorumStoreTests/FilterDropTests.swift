@@ -74,18 +74,11 @@ final class FilterDropTests: StoreTestCase {
     /// A store written by the version-1 schema (the previous release) gains the table on its
     /// first writing open, keeps every row, and is refused by a reader until then.
     func testAVersionOneStoreIsMigrated() async throws {
-        let target = path("old.sqlite")
-        let queue = try DatabaseQueue(path: target)
-        try await queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
-        try StoreSchema.migrator.migrate(queue, upTo: "v1")
-        try await queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO runs (started_at, source, config_json, config_hash) VALUES ('2024-01-01 00:00:00.000', 'import', '{}', 'x');
-                INSERT INTO items (run_id, type, instruction, input, seed_ids, created_at, status)
-                    VALUES (1, 'B', 'An old instruction.', '', '[]', '2024-01-01 00:00:00.000', 'pending');
-                """)
-        }
-        try queue.close()
+        let target = try await olderStore("old.sqlite", upTo: "v1", """
+            INSERT INTO runs (started_at, source, config_json, config_hash) VALUES ('2024-01-01 00:00:00.000', 'import', '{}', 'x');
+            INSERT INTO items (run_id, type, instruction, input, seed_ids, created_at, status)
+                VALUES (1, 'B', 'An old instruction.', '', '[]', '2024-01-01 00:00:00.000', 'pending');
+            """)
         XCTAssertEqual(try sqlitePragma(target, "user_version"), 1)
         XCTAssertThrowsStoreError(
             try Store.open(at: target, access: .read), .olderSchema(path: target, found: 1, known: StoreSchema.currentVersion))

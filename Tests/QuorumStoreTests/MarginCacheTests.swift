@@ -59,24 +59,17 @@ final class MarginCacheTests: StoreTestCase {
     /// A store written by the version-2 schema gains the column, filled from each item's
     /// current set, and pages in margin order at once.
     func testAVersionTwoStoreIsMigrated() async throws {
-        let target = path("v2.sqlite")
-        let queue = try DatabaseQueue(path: target)
-        try await queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
-        try StoreSchema.migrator.migrate(queue, upTo: "v2")
-        try await queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO runs (started_at, source, config_json, config_hash) VALUES ('2024-01-01 00:00:00.000', 'import', '{}', 'x');
-                INSERT INTO items (run_id, type, instruction, input, seed_ids, created_at, status)
-                    VALUES (1, 'B', 'Fragile.', '', '[]', '2024-01-01 00:00:00.000', 'pending'),
-                           (1, 'B', 'Solid.', '', '[]', '2024-01-01 00:00:00.000', 'pending'),
-                           (1, 'B', 'No set.', '', '[]', '2024-01-01 00:00:00.000', 'pending');
-                INSERT INTO candidate_sets (item_id, ordinal, created_at, consensus_choice, consensus_rule, consensus_margin)
-                    VALUES (1, 0, '2024-01-01 00:00:00.000', 0, 'rouge', 0.05),
-                           (2, 0, '2024-01-01 00:00:00.000', 0, 'rouge', 0.5);
-                UPDATE items SET current_set_id = id WHERE id IN (1, 2);
-                """)
-        }
-        try queue.close()
+        let target = try await olderStore("v2.sqlite", upTo: "v2", """
+            INSERT INTO runs (started_at, source, config_json, config_hash) VALUES ('2024-01-01 00:00:00.000', 'import', '{}', 'x');
+            INSERT INTO items (run_id, type, instruction, input, seed_ids, created_at, status)
+                VALUES (1, 'B', 'Fragile.', '', '[]', '2024-01-01 00:00:00.000', 'pending'),
+                       (1, 'B', 'Solid.', '', '[]', '2024-01-01 00:00:00.000', 'pending'),
+                       (1, 'B', 'No set.', '', '[]', '2024-01-01 00:00:00.000', 'pending');
+            INSERT INTO candidate_sets (item_id, ordinal, created_at, consensus_choice, consensus_rule, consensus_margin)
+                VALUES (1, 0, '2024-01-01 00:00:00.000', 0, 'rouge', 0.05),
+                       (2, 0, '2024-01-01 00:00:00.000', 0, 'rouge', 0.5);
+            UPDATE items SET current_set_id = id WHERE id IN (1, 2);
+            """)
         XCTAssertEqual(try sqlitePragma(target, "user_version"), 2)
 
         let store = try Store.open(at: target, access: .write(command: "quorum test"))

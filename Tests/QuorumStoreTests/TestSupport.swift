@@ -20,6 +20,18 @@ class StoreTestCase: XCTestCase {
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 
+    /// A store file as an older release wrote it: the schema migrated up to `migration`, then
+    /// `sql` run in one transaction. Returns its path.
+    func olderStore(_ name: String, upTo migration: String, _ sql: String) async throws -> String {
+        let target = path(name)
+        let queue = try DatabaseQueue(path: target)
+        try await queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        try StoreSchema.migrator.migrate(queue, upTo: migration)
+        try await queue.write { try $0.execute(sql: sql) }
+        try queue.close()
+        return target
+    }
+
     func openWriter(_ name: String = "quorum.sqlite", options: StoreOpenOptions = StoreOpenOptions()) throws -> Store {
         try Store.open(at: path(name), access: .write(command: "quorum test"), options: options)
     }
