@@ -50,6 +50,22 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertTrue(state.queue.isExhausted)
     }
 
+    /// Pages list rows; the selected item is read whole, once, and moving reads the next.
+    func testAPageOfRowsAsksForTheSelectedItemAlone() {
+        var state = WorkbenchState(viewport: Size(width: 120, height: 40))
+        _ = Workbench.start(&state)
+        let items = Fixtures.queue
+        let rows = items.map { QueueRow($0) }
+        let effects = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, rows: rows, readThrough: .id(10), isLast: true)))
+        XCTAssertEqual(effects, [.loadItem(rows[0].itemID)])
+        XCTAssertTrue(state.details.isEmpty)
+        XCTAssertNil(state.selectedItem, "shown as loading")
+        _ = Workbench.reduce(&state, .itemLoaded(items[0]))
+        XCTAssertNotNil(state.selectedItem)
+        XCTAssertEqual(Workbench.moveCursor(to: 1, &state), [.loadItem(rows[1].itemID)])
+        XCTAssertEqual(Workbench.moveCursor(to: 0, &state), [], "a loaded item is kept")
+    }
+
     func testPagesOfAnOlderQueryAreIgnored() {
         var state = Fixtures.state()
         _ = press(.character("f"), in: &state)

@@ -98,6 +98,44 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }
 
+    /// A search runs in the store: an ASCII word through SQLite's LIKE, a non-ASCII one
+    /// through Quorum's own function, in an instruction or in a candidate, any case.
+    func testSearchListsOnlyTheMatchingItems() async throws {
+        let fruit = #"{"instruction": "Name a fruit.", "candidates": ["an apple", "a red apple", "apple"]}"#
+        let coffee = #"{"instruction": "Order a drink.", "candidates": ["Un café au lait", "un café", "café au lait"]}"#
+        try await makeStore([Self.agreeing, fruit, coffee])
+        let tmux = try review(width: 120, height: 30)
+        try tmux.waitForScreen(containing: "reviewed 0 · waiting 3")
+        func listed() throws -> [String] {
+            try tmux.screen().split(separator: "\n").filter { $0.contains("● ") }.map(String.init)
+        }
+        XCTAssertEqual(try listed().count, 3)
+
+        try tmux.sendKeys("/")
+        try tmux.sendKeys("-l", "CAFÉ")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForScreen(containing: "Item #3 ")
+        try waitUntil("only #3 listed", timeout: 10) { ((try? listed()) ?? []).count == 1 }
+        let drink = try listed()
+        XCTAssertTrue(drink[0].contains("Order a drink."), drink.joined(separator: "\n"))
+
+        try tmux.sendKeys("/")
+        try tmux.sendKeys("C-u")
+        try tmux.sendKeys("-l", "FRUIT")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForScreen(containing: "Item #2 ")
+        try waitUntil("only #2 listed", timeout: 10) { ((try? listed()) ?? []).count == 1 }
+        let fruits = try listed()
+        XCTAssertTrue(fruits[0].contains("Name a fruit."), fruits.joined(separator: "\n"))
+
+        try tmux.sendKeys("/")
+        try tmux.sendKeys("C-u")
+        try tmux.sendKeys("Enter")
+        try waitUntil("all three listed again", timeout: 10) { ((try? listed()) ?? []).count == 3 }
+        try tmux.sendKeys("q")
+        XCTAssertEqual(try tmux.waitForExit().status, 0)
+    }
+
     func testCtrlCQuitsCleanly() async throws {
         try await makeStore([Self.agreeing])
         let tmux = try review()
