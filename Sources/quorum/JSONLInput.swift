@@ -1,4 +1,5 @@
 import Foundation
+import QuorumStore
 
 /// A JSON Lines source (a file, or standard input when no path is given), read in
 /// chunks so that inputs of any size stream; lines are handed over as parsed objects.
@@ -38,45 +39,17 @@ struct JSONLInput {
             descriptor = STDIN_FILENO
         }
         defer { if path != nil { close(descriptor) } }
-
-        var pending: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        var lineNumber = 0
+        var reader = LineReader(descriptor: descriptor)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw InputError(source: displayName, line: nil, problem: String(cString: strerror(errno)))
+            let line: ArraySlice<UInt8>?
+            do {
+                line = try reader.nextContentLine()
+            } catch {
+                throw InputError(source: displayName, line: nil, problem: error.message)
             }
-            if count == 0 { break }
-            var lineStart = pending.count
-            pending.append(contentsOf: chunk[0..<count])
-            var consumed = 0
-            while let newline = pending[lineStart...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                try deliver(pending[consumed..<newline], number: lineNumber, to: body)
-                consumed = newline + 1
-                lineStart = consumed
-            }
-            pending.removeFirst(consumed)
+            guard let line else { return }
+            try body(reader.lineNumber, line)
         }
-        if !pending.isEmpty {
-            lineNumber += 1
-            try deliver(pending[...], number: lineNumber, to: body)
-        }
-    }
-
-    private func deliver(
-        _ line: ArraySlice<UInt8>, number: Int, to body: (Int, ArraySlice<UInt8>) throws -> Void
-    ) throws {
-        var line = line
-        if line.last == 0x0D { line = line.dropLast() }
-        guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { return }
-        try body(number, line)
-    }
-
-    static func isJSONWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 }
 

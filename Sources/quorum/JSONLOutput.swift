@@ -1,4 +1,5 @@
 import Foundation
+import QuorumStore
 
 /// Buffered standard output that only ever writes whole lines.
 final class JSONLOutput {
@@ -49,9 +50,9 @@ enum JSONObjectSplice {
         } else {
             body = line
         }
-        while let last = body.last, JSONLInput.isJSONWhitespace(last) { body = body.dropLast() }
+        while let last = body.last, LineReader.isJSONWhitespace(last) { body = body.dropLast() }
         var result = Array(body.dropLast())
-        while let last = result.last, JSONLInput.isJSONWhitespace(last) { result.removeLast() }
+        while let last = result.last, LineReader.isJSONWhitespace(last) { result.removeLast() }
         if !isEmpty { result.append(UInt8(ascii: ",")) }
         result.append(contentsOf: "\"\(key)\":\(json)}".utf8)
         return result

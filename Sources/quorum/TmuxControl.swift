@@ -11,7 +11,7 @@ final class TmuxControl {
     private let environment: [String: String]
     private let server: CleanProcess
     private var client: CleanProcess?
-    private var reader: LineReader?
+    private var reader: TimedLineReader?
 
     init(folder: String, width: Int, height: Int) throws {
         guard let tmux = StoreBenchProcess.find("tmux") else {
@@ -38,7 +38,7 @@ final class TmuxControl {
         let client = try CleanProcess(
             tmux, ["-S", socket, "-C", "attach-session", "-t", "bench"], environment: environment, pipeInput: true, pipeOutput: true)
         self.client = client
-        reader = LineReader(descriptor: client.output!)
+        reader = TimedLineReader(descriptor: client.output!)
         // Until tmux has attached the client, this fails with "no current client".
         try Self.poll("the tmux control client to attach", seconds: 10) { (try? self.command("refresh-client -f no-output")) != nil }
         let size = try format("#{pane_width}x#{pane_height}")
@@ -135,7 +135,7 @@ final class TmuxControl {
 }
 
 /// Lines from a descriptor, waiting at most a given time for each.
-final class LineReader {
+final class TimedLineReader {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0

@@ -44,9 +44,8 @@ extension Store {
         config.value(.object(["source": .string(source.name), "format": .string("jsonl")]))
         let run = try transaction.beginRun(source: "import", configJSON: String(decoding: config.bytes, as: UTF8.self))
         var summary = ImportSummary(runID: run.id!, items: 0, pending: 0, discarded: 0)
-        var reader = JSONLineReader(descriptor: descriptor, source: source.name)
-        while let line = try reader.nextLine() {
-            guard line.contains(where: { !Self.isJSONWhitespace($0) }) else { continue }
+        var reader = LineReader(descriptor: descriptor)
+        while let line = try Self.nextLine(&reader, of: source) {
             let record = try ImportRecord.parse(line, source: source.name, line: reader.lineNumber)
             let members = record.members
                 ?? (record.isAlpaca ? ["imported"] : record.candidates.indices.map { "imported-\($0)" })
@@ -61,7 +60,11 @@ extension Store {
         return summary
     }
 
-    private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    private static func nextLine(_ reader: inout LineReader, of source: ImportSource) throws -> ArraySlice<UInt8>? {
+        do {
+            return try reader.nextContentLine()
+        } catch {
+            throw ImportError.cannotRead(source: source.name, message: error.message)
+        }
     }
 }

@@ -1,25 +1,24 @@
 import Foundation
 
-/// Reads a file descriptor line by line, streaming, with 1-based line numbers.
+/// Reads a file descriptor line by line, streaming, with 1-based line numbers: what every
+/// JSON Lines input (import, and the CLI's rouge, consensus and dedup) is read with.
 /// Lines end at "\n"; a trailing "\r" is dropped; lines may be of any length.
-struct JSONLineReader {
+public struct LineReader {
     private let descriptor: Int32
-    private let source: String
     private var buffer: [UInt8] = []
     private var chunk = [UInt8](repeating: 0, count: 1 << 20)
     private var scanStart = 0
     /// Where the search for the next newline resumes: bytes before it hold none.
     private var searchStart = 0
     private var isAtEnd = false
-    private(set) var lineNumber = 0
+    public private(set) var lineNumber = 0
 
-    init(descriptor: Int32, source: String) {
+    public init(descriptor: Int32) {
         self.descriptor = descriptor
-        self.source = source
     }
 
     /// The next line's bytes, or nil at the end of input.
-    mutating func nextLine() throws -> ArraySlice<UInt8>? {
+    public mutating func nextLine() throws(LineReadError) -> ArraySlice<UInt8>? {
         while true {
             if let newline = buffer[searchStart...].firstIndex(of: UInt8(ascii: "\n")) {
                 let line = buffer[scanStart..<newline]
@@ -40,7 +39,19 @@ struct JSONLineReader {
         }
     }
 
-    private mutating func fill() throws {
+    /// The next line holding more than JSON whitespace (blank lines are skipped), or nil.
+    public mutating func nextContentLine() throws(LineReadError) -> ArraySlice<UInt8>? {
+        while let line = try nextLine() {
+            if line.contains(where: { !Self.isJSONWhitespace($0) }) { return line }
+        }
+        return nil
+    }
+
+    public static func isJSONWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    private mutating func fill() throws(LineReadError) {
         if scanStart > 0 {
             buffer.removeSubrange(0..<scanStart)
             searchStart -= scanStart
@@ -50,9 +61,7 @@ struct JSONLineReader {
         repeat {
             count = chunk.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress!, raw.count) }
         } while count < 0 && errno == EINTR
-        guard count >= 0 else {
-            throw ImportError.cannotRead(source: source, message: FileAccess.message(errno))
-        }
+        guard count >= 0 else { throw LineReadError(code: errno) }
         buffer.append(contentsOf: chunk[0..<count])
         if count == 0 { isAtEnd = true }
     }
@@ -60,4 +69,11 @@ struct JSONLineReader {
     private static func droppingCarriageReturn(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         line.last == UInt8(ascii: "\r") ? line.dropLast() : line
     }
+}
+
+/// A read(2) that failed, with its errno.
+public struct LineReadError: Error, Equatable {
+    public let code: Int32
+
+    public var message: String { FileAccess.message(code) }
 }
