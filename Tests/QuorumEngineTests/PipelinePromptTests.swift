@@ -97,5 +97,10 @@ final class PipelinePromptTests: XCTestCase {
         XCTAssertNotEqual(result.choice, 1)
         let alone = CandidateSetConsensus.decide(["Only one", nil, nil], minAgreement: 0.01, tokenizer: &tokenizer)
         XCTAssertNil(alone.choice)
+        XCTAssertEqual(alone.discard, .noAgreement)
+        XCTAssertEqual(alone.matrix, [[1, 0, 0], [0, 1, 0], [0, 0, 1]], "one answer agrees with nothing")
+        XCTAssertEqual(alone.scores, [0, 0, 0])
+        let none = CandidateSetConsensus.decide([nil, nil], minAgreement: 0.01, tokenizer: &tokenizer)
+        XCTAssertEqual(none.matrix, [[1, 0], [0, 1]])
     }
 }

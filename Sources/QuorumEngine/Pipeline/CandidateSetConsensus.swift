@@ -5,16 +5,13 @@ import QuorumCore
 enum CandidateSetConsensus {
     static func decide(_ texts: [String?], minAgreement: Double, tokenizer: inout RougeTokenizer) -> ConsensusResult {
         let present = texts.indices.filter { texts[$0] != nil }
+        let result = present.count >= 2
+            ? Consensus.decide(present.map { texts[$0]! }, minAgreement: minAgreement, tokenizer: &tokenizer)
+            : ConsensusResult(
+                choice: nil, rule: .rouge, scores: Array(repeating: 0, count: present.count), margin: 0,
+                matrix: present.map { _ in [1] }, discard: .noAgreement)
+        guard present.count < texts.count else { return result }
         let count = texts.count
-        guard present.count >= 2 else {
-            var matrix = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
-            for index in 0..<count { matrix[index][index] = 1 }
-            return ConsensusResult(
-                choice: nil, rule: .rouge, scores: Array(repeating: 0, count: count), margin: 0, matrix: matrix,
-                discard: .noAgreement)
-        }
-        let result = Consensus.decide(present.map { texts[$0]! }, minAgreement: minAgreement, tokenizer: &tokenizer)
-        guard present.count < count else { return result }
         var matrix = [[Double]](repeating: [Double](repeating: 0, count: count), count: count)
         var scores = [Double](repeating: 0, count: count)
         for (row, original) in present.enumerated() {
