@@ -16,6 +16,7 @@ final class ReviewEngine: Sendable {
     }
 
     init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox) {
+        inbox.post(.engineStarting)
         let (stream, commands) = AsyncStream.makeStream(of: Command.self)
         self.commands = commands
         let running = ReviewEngineRun(config: config, store: store, curator: curator, inbox: inbox)
@@ -204,6 +205,7 @@ private actor ReviewEngineRun {
     }
 
     private func refuse(_ message: String) -> Bool {
+        inbox.post(.engineStatus(attached: false, paused: false))
         inbox.post(.effectFailed(message))
         return false
     }

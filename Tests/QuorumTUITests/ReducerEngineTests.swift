@@ -79,6 +79,22 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertEqual(state.engine.target, 10)
     }
 
+    func testAStartingEngineSaysSoUntilItRunsOrFails() {
+        var state = Fixtures.state()
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("engine off"))
+        _ = Workbench.reduce(&state, .engineStarting)
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("◌ engine starting"))
+        XCTAssertEqual(Workbench.reduce(&state, .key(.character("r"))), [])
+        XCTAssertEqual(state.status.message?.text, "reruns need the engine, and it is still starting")
+        _ = Workbench.reduce(&state, .engineStatus(attached: false, paused: false))
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("engine off"), "it failed to start")
+        _ = Workbench.reduce(&state, .key(.character("p")))
+        XCTAssertEqual(state.status.message?.severity, .warning)
+        _ = Workbench.reduce(&state, .engineStarting)
+        _ = Workbench.reduce(&state, .engineStatus(attached: true, paused: false))
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("▶ running"))
+    }
+
     func testMemberStatisticsFeedTheStatusBar() {
         var state = Fixtures.state()
         let statistics = LMMemberStatistics(member: "falcon-40b", inFlight: 2, errorsByKind: [.timedOut: 1], tokensPerSecond: 31.5)

@@ -153,7 +153,7 @@ extension Workbench {
     private static func rerun(_ scope: RerunScope, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let item = decidableItem(&state, allowStreaming: true) else { return [] }
         guard state.engine.isAttached else {
-            message("reruns need the engine, and it is off (a quorum.toml with members starts it)", .warning, &state)
+            engineUnavailable("reruns need the engine", &state)
             return []
         }
         let ticket = state.nextRerunTicket
@@ -187,9 +187,17 @@ extension Workbench {
         return [.undo(itemID: row.itemID, decisionID: nil)]
     }
 
+    private static func engineUnavailable(_ need: String, _ state: inout WorkbenchState) {
+        if state.engine.isStarting {
+            message(need + ", and it is still starting", .info, &state)
+        } else {
+            message(need + ", and it is off in this session (a quorum.toml with members starts it)", .warning, &state)
+        }
+    }
+
     private static func togglePause(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard state.engine.isAttached else {
-            message("the engine is off in this session (a quorum.toml with members starts it)", .warning, &state)
+            engineUnavailable("pausing needs the engine", &state)
             return []
         }
         if state.engine.isPausedForBacklog {

@@ -44,7 +44,11 @@ public enum Workbench {
         case .memberStatistics(let statistics):
             state.status.endpoints = statistics.map(EndpointStatus.init)
             return []
+        case .engineStarting:
+            state.engine.isStarting = true
+            return []
         case .engineStatus(let attached, let paused):
+            state.engine.isStarting = false
             state.engine.isAttached = attached
             state.engine.isPaused = paused
             if !paused { state.engine.isPausedForBacklog = false }

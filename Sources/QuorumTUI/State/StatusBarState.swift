@@ -74,6 +74,8 @@ public struct StatusBarState: Sendable, Equatable {
 /// The engine as the workbench sees it; `isAttached` is false when this session runs none.
 public struct EngineState: Sendable, Equatable {
     public var isAttached = false
+    /// The session has an engine that is still starting (a local model can take a minute).
+    public var isStarting = false
     public var isPaused = false
     /// The workbench paused it because `maxAwaitingReview` items await review.
     public var isPausedForBacklog = false

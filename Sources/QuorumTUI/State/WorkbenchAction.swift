@@ -21,6 +21,8 @@ public enum WorkbenchAction: Sendable, Equatable {
     /// can undo it), or dropped or failed (`failure` says why).
     case rerunEnded(ticket: Int, itemID: Int64, decisionID: Int64?, failure: String?)
     case memberStatistics([LMMemberStatistics])
+    /// The engine is on its way: seeds, the local engine, the run.
+    case engineStarting
     case engineStatus(attached: Bool, paused: Bool)
     /// `.loadStats`'s result, for the stats view.
     case statsLoaded(StatsSnapshot)

@@ -41,7 +41,7 @@ enum StatusBar {
         let engine = state.engine
         var parts: [StyledText]
         if !engine.isAttached {
-            parts = [StyledText("engine off", .statusBar)]
+            parts = [StyledText(engine.isStarting ? "◌ engine starting" : "engine off", .statusBar)]
         } else if engine.isPaused {
             parts = [StyledText(engine.isPausedForBacklog ? "⏸ paused: backlog" : "⏸ paused", .warning)]
         } else {
