@@ -123,8 +123,8 @@ extension Store {
     /// How to read the items of `selection`'s statuses (as `i`) in id order without sorting
     /// them: the items awaiting review through their partial index (its condition written as
     /// the index's, with the statuses inline, so SQLite can use it); one status through its
-    /// (status, id) index; several by walking the items, as merging their index ranges would
-    /// sort every item of those statuses.
+    /// (status, id) index; several (the filter "all") by walking the items, as SQLite's plan
+    /// for an IN list on that index sorts every item of those statuses.
     static func itemsInIDOrder(_ selection: QueueSelection) -> (source: String, condition: String) {
         if selection.isAwaitingReview {
             return ("items i INDEXED BY items_awaiting_review", "i.status IN ('pending', 'streaming')")
@@ -136,48 +136,5 @@ extension Store {
     private static func scope(_ ids: [Int64]?) -> StatementArguments {
         guard let ids else { return [] }
         return ["[" + ids.map(String.init).joined(separator: ",") + "]"]
-    }
-}
-
-/// One ordered query of the queue, read a window at a time.
-struct QueueScanPart {
-    static let columns = """
-        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, i.margin
-        """
-
-    var order: ReviewOrder
-    /// Ordered, without a limit; besides `columns`, a `sort_margin` column.
-    var sql: String
-    var arguments: StatementArguments
-
-    private var sortColumns: String { order == .id ? "id" : "sort_margin, id" }
-
-    private func windowed(_ window: Int) -> (sql: String, arguments: StatementArguments) {
-        ("WITH scanned AS (\(sql) LIMIT ?)", arguments + [window])
-    }
-
-    /// The rows of the next `window` that `search` matches, at most `limit`.
-    func matches(_ search: TextSearch?, window: Int, limit: Int, _ db: Database) throws -> [QueueListing] {
-        var (sql, arguments) = windowed(window)
-        let condition = search?.condition(on: "scanned")
-        sql += """
-             SELECT id, status, type, substr(instruction, 1, \(QueueListing.headLength)) AS head, margin
-            FROM scanned \(condition.map { "WHERE " + $0.sql } ?? "") ORDER BY \(sortColumns) LIMIT ?
-            """
-        arguments += (condition?.arguments ?? []) + [limit]
-        return try QueueListing.fetchAll(db, sql: sql, arguments: arguments)
-    }
-
-    /// How many rows the next `window` holds, and the key of its last.
-    func scanned(window: Int, _ db: Database) throws -> (count: Int, last: ReviewCursor?) {
-        let (sql, arguments) = windowed(window)
-        let descending = order == .id ? "id DESC" : "sort_margin DESC, id DESC"
-        guard let row = try Row.fetchOne(db, sql: sql + """
-             SELECT id, sort_margin, (SELECT count(*) FROM scanned) AS count FROM scanned ORDER BY \(descending) LIMIT 1
-            """, arguments: arguments)
-        else { return (0, nil) }
-        let id: Int64 = row["id"]
-        let last = order == .id ? ReviewCursor.id(id) : ReviewCursor(margin: row["sort_margin"] ?? Store.missingMargin, id: id)
-        return (row["count"], last)
     }
 }
