@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Quorum needs on Debian 12 beside the Swift toolchain, idempotently:
-# Debian packages (only the missing ones) and a Swift build of the package.
+# Installs what Quorum needs on Debian 12 beside the Swift toolchain, idempotently: the Debian
+# packages below, only the missing ones. It builds nothing (scripts/quorum.sh and
+# scripts/test.sh do).
 set -euo pipefail
 
 # build-essential and cmake: pip builds llama.cpp from source for the embedded engine

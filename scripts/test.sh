@@ -1,10 +1,28 @@
 #!/usr/bin/env bash
-# Runs every test: sets the machine up, builds, and runs the XCTest suite.
+# Runs every test: sets the machine up, checks the module picture, builds, and runs the XCTest
+# suite. A passing run prints the summary; a failing one each failure with its reason.
+# Arguments go to `swift test` (`./scripts/test.sh --filter WorkbenchLoopTests`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-swift build --build-tests
+./scripts/check-modules.sh
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! swift build --build-tests >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+fi
 # The end-to-end tests run the embedded engine: install it when it is missing (the first run
 # builds llama.cpp, about 8 minutes on 2 cores; afterwards this says "already installed").
 "$(swift build --show-bin-path)/quorum" engine install
-swift test --skip-build --disable-swift-testing "$@"
+# XCTest announces every test and suite; keep the failures, what the tests print, and the
+# closing summary of all tests.
+swift test --skip-build --disable-swift-testing "$@" 2>&1 | awk '
+    /^Test Case .* (started|passed)/ { next }
+    /^Test Suite .* (started|passed|failed)/ {
+        if ($0 ~ /^Test Suite .(All|Selected) tests./) { print; summary = 1 }
+        next
+    }
+    /^[[:space:]]*Executed [0-9]+ tests?/ { if (summary) print; summary = 0; next }
+    { print }
+'

@@ -1,3 +1,6 @@
+// QuorumCore: Pure text algorithms of the method, bit for bit as the references: tokenizer, stemmer,
+// Rouge-L, LCS, consensus, novelty. No I/O, no other module.
+
 /// Length of the longest common subsequence of token sequences, bit-parallel
 /// (Allison–Dix, Hyyrö): the pattern is held as one match mask per distinct token and
 /// each token of the other text costs a few word operations per 64 (or 128) positions,

@@ -1,5 +1,10 @@
+// quorum: The quorum executable: one file per command, argument parsing and wiring only; the work
+// is done by the library modules.
+
 import ArgumentParser
+import QuorumCommandLine
 import QuorumCore
+import QuorumJSON
 
 struct ConsensusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -58,12 +63,29 @@ struct ConsensusCommand: ParsableCommand {
     }
 
     static func json(_ result: ConsensusResult) -> String {
-        let choice = result.choice.map(String.init) ?? "null"
-        let discard = result.discard.map { JSONText.string($0.rawValue) } ?? "null"
-        let matrix = "[" + result.matrix.map(JSONText.array).joined(separator: ",") + "]"
-        return """
-            {"choice":\(choice),"rule":"\(result.rule.rawValue)","scores":\(JSONText.array(result.scores)),\
-            "margin":\(JSONText.number(result.margin)),"matrix":\(matrix),"discard":\(discard)}
-            """
+        JSONTextWriter.text { json in
+            json.beginObject()
+            json.key("choice")
+            json.optionalInteger(result.choice)
+            json.key("rule")
+            json.string(result.rule.rawValue)
+            json.key("scores")
+            scores(result.scores, &json)
+            json.key("margin")
+            json.score(result.margin)
+            json.key("matrix")
+            json.beginArray()
+            for row in result.matrix { scores(row, &json) }
+            json.endArray()
+            json.key("discard")
+            json.optionalString(result.discard?.rawValue)
+            json.endObject()
+        }
+    }
+
+    private static func scores(_ values: [Double], _ json: inout JSONTextWriter) {
+        json.beginArray()
+        for value in values { json.score(value) }
+        json.endArray()
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumCore
+import QuorumJSON
 
 struct DedupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,7 +67,14 @@ struct DedupCommand: ParsableCommand {
                     origins.append("\(input.displayName):\(line)")
                     output.writeLine(bytes)
                 case .tooSimilar(let match, let score):
-                    let note = "{\"similar_to\":\(JSONText.string(origins[match])),\"score\":\(JSONText.number(score))}"
+                    let note = JSONTextWriter.text { json in
+                        json.beginObject()
+                        json.key("similar_to")
+                        json.string(origins[match])
+                        json.key("score")
+                        json.score(score)
+                        json.endObject()
+                    }
                     rejectedOutput?.writeLine(JSONObjectSplice.adding("dedup", json: note, to: bytes, object: object))
                 }
             }

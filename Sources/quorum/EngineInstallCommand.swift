@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
+import QuorumSession
 
 struct EngineInstallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
 
 /// Where the engine commands take their `[engine]` settings from.
@@ -30,17 +31,4 @@ struct EngineOptions: ParsableArguments {
             throw failure(error.description, status: ExitStatus.config)
         }
     }
-}
-
-extension ExitStatus {
-    /// EX_UNAVAILABLE: the engine is not installed, or its server did not come up.
-    static let unavailable: Int32 = 69
-}
-
-/// "4:07" for 247 seconds.
-func clockText(_ seconds: Double) -> String {
-    let whole = Int(seconds.rounded(.down))
-    return whole >= 3600
-        ? String(format: "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
-        : String(format: "%d:%02d", whole / 60, whole % 60)
 }

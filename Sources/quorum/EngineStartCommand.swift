@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
+import QuorumSession
 
 struct EngineStartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +21,13 @@ struct EngineStartCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (settings, directory) = try options.resolve()
-        let lease = try await EngineOnDemand.start(settings, directory: directory, pinned: true, timeout: timeout)
+        let lease: LocalEngineLease
+        do {
+            lease = try await EngineOnDemand.start(
+                settings, directory: directory, pinned: true, timeout: timeout, report: printError)
+        } catch {
+            throw commandFailure(error)
+        }
         lease.release()
         let state = lease.state
         print(state.baseURL)

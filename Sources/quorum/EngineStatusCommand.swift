@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuorumEngine
+import QuorumSession
 
 struct EngineStatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
 
 struct EngineStopCommand: ParsableCommand {

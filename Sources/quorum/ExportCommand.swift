@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumStore
 
 struct ExportCommand: AsyncParsableCommand {
@@ -35,7 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
         do {
             summary = try await store.export(ExportRequest(format: format, statuses: status.statuses), to: destination)
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         var message = "exported \(summary.lines) item\(summary.lines == 1 ? "" : "s") (\(format.rawValue))"
         if case .file(let path) = destination { message += " to \(path)" }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
+import QuorumSession
 import QuorumStore
 
 struct GenerateCommand: AsyncParsableCommand {
@@ -40,16 +42,18 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let opened: Store
         do { opened = try Store.open(at: store ?? settings.storePath, access: .write(command: invokedCommandLine)) } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         let request = GenerationRequest(count: count, types: type.types, autoAccept: autoAccept)
         // Members without a base_url run on the embedded engine, started (or joined) here and
         // released on every exit; the run snapshot keeps the unplaced configuration, so a run
         // resumes although the engine's port changes.
-        let localEngine = try await EngineOnDemand.lease(for: settings)
+        let localEngine: LocalEngineLease?
+        do { localEngine = try await EngineOnDemand.lease(for: settings, report: printError) } catch {
+            throw commandFailure(error)
+        }
         defer { localEngine?.release() }
-        let placed = localEngine.map { settings.placingLocalMembers(at: $0.baseURL) } ?? settings
-        let models = placed.members.map { OpenAICompatibleModel(member: $0) }
+        let models = settings.languageModels(localEngineURL: localEngine?.baseURL)
         let engine: EnsembleEngine
         do {
             engine = try EnsembleEngine(config: settings, models: models, seeds: seeds.map(\.demonstration), store: opened)
@@ -78,7 +82,7 @@ struct GenerateCommand: AsyncParsableCommand {
             throw failure(error.description, status: ExitStatus.temporaryFailure)
         } catch {
             progress.finish(runID: runID, interrupted: true)
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
     }
 
@@ -94,7 +98,7 @@ struct GenerateCommand: AsyncParsableCommand {
             let run = try await store.write { try $0.beginRun(source: RunSnapshot.source, configJSON: snapshot) }
             return (run.id!, request.count)
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuorumCommandLine
 import QuorumStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -26,7 +27,7 @@ struct ImportCommand: AsyncParsableCommand {
                 "imported \(summary.items) item\(summary.items == 1 ? "" : "s") from \(source.name) as run \(summary.runID) "
                     + "(\(summary.pending) pending review, \(summary.discarded) discarded by consensus)")
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QuorumBench
 
 @main
 struct QuorumCommand: AsyncParsableCommand {

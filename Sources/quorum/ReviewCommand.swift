@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumEngine
+import QuorumSession
 import QuorumStore
 import QuorumTUI
 
@@ -40,21 +42,28 @@ struct ReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let settings = try ReviewSetup.configuration(path: config)
+        let settings: QuorumConfig?
+        let catalog: ThemeCatalog
+        let themeName: String
+        do {
+            settings = try WorkbenchSetup.configuration(path: config)
+            catalog = try WorkbenchSetup.themes(folder: themes, environment: environment)
+            let requestedTheme = (theme ?? environment["QUORUM_THEME"]).flatMap { $0.isEmpty ? nil : $0 }
+            themeName = try requestedTheme.map { try WorkbenchSetup.themeName($0, in: catalog) }
+                ?? WorkbenchSetup.themeName(settings?.workbench.theme, in: catalog, origin: "\(config): workbench.theme")
+        } catch {
+            throw commandFailure(error)
+        }
         let path = store ?? environment["QUORUM_STORE"].flatMap { $0.isEmpty ? nil : $0 } ?? settings?.storePath
             ?? "quorum.sqlite"
         let environmentCurator = environment["QUORUM_CURATOR"].flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let curator = curatorOptions.curator ?? environmentCurator ?? settings?.curator ?? curatorOptions.resolvedCurator()
-        let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
-        let requestedTheme = (theme ?? environment["QUORUM_THEME"]).flatMap { $0.isEmpty ? nil : $0 }
-        let themeName = try requestedTheme.map { try ReviewSetup.themeName($0, in: catalog) }
-            ?? ReviewSetup.themeName(settings?.workbench.theme, in: catalog, origin: "\(config): workbench.theme")
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
             throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
         }
         let opened: Store
         do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine)) } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         var state = WorkbenchState(
             viewport: Size(width: 80, height: 24),
@@ -63,10 +72,17 @@ struct ReviewCommand: AsyncParsableCommand {
         state.queue.query.order = order
         let engineConfig = noEngine ? nil : settings
         if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
+        var startEngine: ReviewSession.EngineStarter?
+        if let engineConfig {
+            startEngine = { inbox in ReviewEngine(config: engineConfig, store: opened, curator: curator, inbox: inbox) }
+        }
         let session = ReviewSession(
-            store: opened, curator: curator, catalog: catalog, initialState: state, engineConfig: engineConfig)
+            store: opened, curator: curator, catalog: catalog, initialState: state, startEngine: startEngine)
         let outcome = await session.run()
         try? opened.close()
+        if outcome.finalState != nil {
+            printError("the decisions are in \(path); export them with: quorum export --store \(shellQuoted(path)) -o curated.jsonl")
+        }
         if let problem = outcome.failure { throw failure(problem, status: ExitStatus.software) }
         if outcome.interrupted { throw ExitCode(130) }
     }

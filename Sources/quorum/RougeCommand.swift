@@ -1,5 +1,7 @@
 import ArgumentParser
+import QuorumCommandLine
 import QuorumCore
+import QuorumJSON
 
 struct RougeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +31,7 @@ struct RougeCommand: ParsableCommand {
                 let prediction = try object.requiredString("b", in: input, line: line)
                 let targetIDs = tokenizer.tokenIDs(target, stem: stem)
                 let predictionIDs = tokenizer.tokenIDs(prediction, stem: stem)
-                output.writeLine(JSONText.number(RougeL.score(targetIDs, predictionIDs, using: &lcs)))
+                output.writeLine(JSONTextWriter.text { $0.score(RougeL.score(targetIDs, predictionIDs, using: &lcs)) })
             }
         }
     }

@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
+import QuorumSession
 import QuorumStore
+import QuorumTUI
 
 struct SpotCheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,7 +67,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
         do {
             report = try await store.spotCheckPopulation(stratifiedBy: stratify).report(sampleSize: sample, seed: seed)
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         if json {
             let encoder = JSONEncoder()
@@ -78,14 +81,33 @@ struct SpotCheckCommand: AsyncParsableCommand {
 
     private func workbench() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let catalog = try ReviewSetup.themes(folder: themes, environment: environment)
+        let storePath = storeOptions.resolvedPath(environment: environment)
         let parameters = SpotCheckParameters(
             sampleSize: sample, stratification: stratify, seed: seed, target: target,
             curator: curatorOptions.resolvedCurator(environment: environment))
-        let session = SpotCheckWorkbench(
-            parameters: parameters, order: order, catalog: catalog,
-            themeName: try ReviewSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog))
-        try await session.run(storePath: storeOptions.resolvedPath(environment: environment))
+        let outcome: SpotCheckWorkbench.Outcome
+        do {
+            let catalog = try WorkbenchSetup.themes(folder: themes, environment: environment)
+            let spotCheck = SpotCheckWorkbench(
+                parameters: parameters, order: order, catalog: catalog,
+                themeName: try WorkbenchSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog))
+            let store = try Store.open(at: storePath, access: .write(command: invokedCommandLine))
+            defer { try? store.close() }
+            outcome = try await spotCheck.run(on: store) { state in
+                ReviewSession(store: store, curator: parameters.curator, catalog: catalog, initialState: state)
+            }
+        } catch {
+            throw commandFailure(error)
+        }
+        switch outcome {
+        case .nothingToCheck(let report):
+            print(SpotCheckText(report: report, target: target).text, terminator: "")
+            printError("nothing to spot-check: no decision in \(storePath) was made without a human")
+        case .judged(let report, let session):
+            print(SpotCheckText(report: report, target: target).text, terminator: "")
+            if let problem = session.failure { throw failure(problem, status: ExitStatus.software) }
+            if session.interrupted { throw ExitCode(130) }
+        }
     }
 }
 

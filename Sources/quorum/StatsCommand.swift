@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumStore
 
 struct StatsCommand: AsyncParsableCommand {
@@ -18,7 +19,7 @@ struct StatsCommand: AsyncParsableCommand {
         do {
             stats = try await store.stats()
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         if json {
             let encoder = JSONEncoder()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumStore
 
 /// Opens the store and reads the first page of the review queue, timing both from inside a
@@ -20,7 +21,7 @@ struct StoreDebugReviewPageCommand: AsyncParsableCommand {
         do {
             page = try await store.reviewQueue(limit: limit)
         } catch {
-            throw storeFailure(error)
+            throw commandFailure(error)
         }
         let elapsed = ContinuousClock.now - start
         print("{\"items\":\(page.count),\"microseconds\":\(elapsed.microseconds)}")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCommandLine
 import QuorumStore
 
 /// Appends random decisions, one transaction each, and prints each id once its call has
@@ -37,7 +38,7 @@ struct StoreDebugWriteDecisionsCommand: AsyncParsableCommand {
                     }
                 }
             } catch {
-                throw storeFailure(error)
+                throw commandFailure(error)
             }
             FileHandle.standardOutput.write(Data("\(decision.id!)\n".utf8))
             written += 1

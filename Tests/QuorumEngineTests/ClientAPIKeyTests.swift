@@ -1,6 +1,6 @@
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// API keys come from the environment at request time and never reach an error message.
 final class ClientAPIKeyTests: XCTestCase {

@@ -1,6 +1,6 @@
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// Completions and chat against the real fake server: streaming, usage, request bodies, stops.
 final class ClientCompletionTests: XCTestCase {

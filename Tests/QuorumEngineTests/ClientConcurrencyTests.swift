@@ -1,6 +1,6 @@
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// The per-member concurrency limit, against the server and on the limiter alone.
 final class ClientConcurrencyTests: XCTestCase {

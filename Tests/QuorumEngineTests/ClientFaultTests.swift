@@ -1,6 +1,6 @@
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// Each fault an inference server can show, against the real fake server.
 final class ClientFaultTests: XCTestCase {

@@ -1,6 +1,6 @@
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// The counts the workbench's status bar shows for each member.
 final class ClientStatisticsTests: XCTestCase {

@@ -1,7 +1,7 @@
 import QuorumCore
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// The fake server answers like the Ensemble-Instruct pipeline expects, deterministically,
 /// and never outlives its parent's interest in it.

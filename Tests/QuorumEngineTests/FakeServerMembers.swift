@@ -1,6 +1,6 @@
 import Foundation
-@testable import QuorumEngine
 import QuorumTestSupport
+@testable import QuorumEngine
 
 /// Retries without real waiting: each backoff is a few milliseconds.
 let quickRetries = RetryPolicy(baseDelaySeconds: 0.005, maxDelaySeconds: 0.02, jitter: { $0 })

@@ -1,7 +1,7 @@
 import Foundation
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// Process identities, leases, the state file, free ports and health polling.
 final class LocalEngineProcessTests: LocalEngineTestCase {

@@ -1,7 +1,7 @@
 import Foundation
+import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// The no-orphan guarantee, with a real supervisor and a long-running child that never
 /// watches its parent: whichever way the Quorum side ends, the server goes too.

@@ -1,10 +1,10 @@
 import Foundation
 import QuorumCore
 import QuorumStore
+import QuorumTestSupport
 import Synchronization
 import XCTest
 @testable import QuorumEngine
-import QuorumTestSupport
 
 /// The whole pipeline against the loopback fake server, with a real store.
 final class PipelineEndToEndTests: XCTestCase {

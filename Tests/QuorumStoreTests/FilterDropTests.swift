@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuorumTestSupport
 import XCTest
 @testable import QuorumStore
 

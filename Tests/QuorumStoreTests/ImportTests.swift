@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuorumCore
+import QuorumJSON
 import XCTest
 @testable import QuorumStore
 

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import QuorumJSON
+import QuorumTestSupport
 import XCTest
 @testable import QuorumStore
 

@@ -1,4 +1,5 @@
 import GRDB
+import QuorumBench
 import XCTest
 @testable import QuorumStore
 

@@ -1,25 +1,12 @@
 import Foundation
 import GRDB
 import QuorumCore
+import QuorumTestSupport
 import XCTest
 @testable import QuorumStore
 
-/// A fresh temporary folder per test, removed afterwards.
-class StoreTestCase: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("quorum-store-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
-
+/// A fresh temporary folder per test, with helpers for the stores made in it.
+class StoreTestCase: TemporaryFolderTestCase {
     /// A store file as an older release wrote it: the schema migrated up to `migration`, then
     /// `sql` run in one transaction. Returns its path.
     func olderStore(_ name: String, upTo migration: String, _ sql: String) async throws -> String {
@@ -46,12 +33,6 @@ class StoreTestCase: XCTestCase {
             }
         }
         return (store, ids)
-    }
-
-    func write(_ text: String, to name: String) throws -> String {
-        let target = path(name)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: target))
-        return target
     }
 
     func rawQuery<T: Sendable>(_ store: Store, _ body: @escaping @Sendable (Database) throws -> T) async throws -> T {

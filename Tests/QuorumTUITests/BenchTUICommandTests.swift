@@ -1,4 +1,5 @@
 import Foundation
+import QuorumTestSupport
 import XCTest
 
 /// `quorum bench tui` through the real binary, at a small size: it must drive the workbench
@@ -54,7 +55,7 @@ final class BenchTUICommandTests: XCTestCase {
 
     private func bench(_ extra: [String]) throws -> (Int32, String, String) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try binary())
+        process.executableURL = try QuorumBinary.locate()
         process.arguments = ["bench", "tui", "--items", "2000", "--keys", "50", "--startups", "2",
                              "--folder", folder.appendingPathComponent("work").path] + extra
         process.currentDirectoryURL = folder
@@ -72,13 +73,4 @@ final class BenchTUICommandTests: XCTestCase {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self), errors)
     }
 
-    /// The `quorum` built with the tests (`swift build` puts it beside the test bundle).
-    private func binary() throws -> String {
-        let bundle = Bundle(for: Self.self).bundleURL
-        let paths = [bundle.deletingLastPathComponent(), bundle].map { $0.appendingPathComponent("quorum").path }
-        guard let found = paths.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("no quorum binary beside the tests (looked in \(paths)); build it first")
-        }
-        return found
-    }
 }

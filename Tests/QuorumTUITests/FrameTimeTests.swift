@@ -1,5 +1,5 @@
-import XCTest
 import QuorumCore
+import XCTest
 @testable import QuorumStore
 @testable import QuorumTUI
 

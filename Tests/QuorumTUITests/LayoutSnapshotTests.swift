@@ -1,4 +1,3 @@
-import QuorumEngine
 import XCTest
 @testable import QuorumStore
 @testable import QuorumTUI
@@ -11,8 +10,8 @@ final class LayoutSnapshotTests: XCTestCase {
     private func busyState(_ size: Size) -> WorkbenchState {
         var state = Fixtures.state(size)
         _ = Workbench.reduce(&state, .memberStatistics([
-            LMMemberStatistics(member: "falcon-40b", inFlight: 2, tokensPerSecond: 31.25),
-            LMMemberStatistics(member: "flan-t5-xxl", inFlight: 1, errorsByKind: [.httpStatus: 2], tokensPerSecond: 12),
+            EndpointStatus(member: "falcon-40b", inFlight: 2, tokensPerSecond: 31.25),
+            EndpointStatus(member: "flan-t5-xxl", inFlight: 1, errors: 2, tokensPerSecond: 12),
         ]))
         return state
     }

@@ -1,5 +1,4 @@
 import QuorumCore
-import QuorumEngine
 import XCTest
 @testable import QuorumStore
 @testable import QuorumTUI
@@ -25,8 +24,7 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertEqual(restarted.candidates[2].retryReason, "HTTP 503")
 
         let texts = ["1.86 miles", "1.86 miles roughly", "About 1.86 miles"]
-        let consensus = Consensus.decide(texts)
-        XCTAssertEqual(state.apply(.itemStored(ticket: 3, itemID: 11, consensus: consensus)), [.loadArrivedItem(11)])
+        XCTAssertEqual(state.apply(.itemStored(ticket: 3, itemID: 11)), [.loadArrivedItem(11)])
         XCTAssertEqual(state.live, [])
         let arrived = Fixtures.detail(11, instruction: "Convert 3 km to miles.", input: "3 km", texts: texts)
         XCTAssertEqual(arrived.item.status, .pending)
@@ -40,7 +38,7 @@ final class ReducerEngineTests: XCTestCase {
         for ticket in 1...3 { _ = state.apply(.itemStarted(ticket: ticket, type: .b, instruction: "Item \(ticket)")) }
         XCTAssertEqual(state.queue.cursor, 0)
         func store(_ ticket: Int, as id: Int64) {
-            _ = state.apply(.itemStored(ticket: ticket, itemID: id, consensus: Consensus.decide(["a", "a"])))
+            _ = state.apply(.itemStored(ticket: ticket, itemID: id))
             _ = Workbench.reduce(&state, .itemArrived(Fixtures.detail(id, instruction: "Item \(ticket)", texts: ["a", "a"])))
         }
         store(1, as: 1)
@@ -57,7 +55,7 @@ final class ReducerEngineTests: XCTestCase {
         var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
         _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))
         _ = Workbench.moveCursor(to: 1, &state)
-        _ = state.apply(.instanceFiltered(ticket: 1, reason: .emptyOutput))
+        _ = state.apply(.instanceFiltered(ticket: 1))
         XCTAssertEqual(state.queue.cursor, 0)
         XCTAssertEqual(state.entryCount, 1)
     }
@@ -97,7 +95,7 @@ final class ReducerEngineTests: XCTestCase {
 
     func testMemberStatisticsFeedTheStatusBar() {
         var state = Fixtures.state()
-        let statistics = LMMemberStatistics(member: "falcon-40b", inFlight: 2, errorsByKind: [.timedOut: 1], tokensPerSecond: 31.5)
+        let statistics = EndpointStatus(member: "falcon-40b", inFlight: 2, errors: 1, tokensPerSecond: 31.5)
         _ = Workbench.reduce(&state, .memberStatistics([statistics]))
         XCTAssertEqual(state.status.endpoints, [EndpointStatus(member: "falcon-40b", inFlight: 2, errors: 1, tokensPerSecond: 31.5)])
     }
@@ -130,7 +128,7 @@ final class ReducerEngineTests: XCTestCase {
         let snapshot = WorkbenchRenderer.render(state).textDump()
         XCTAssertTrue(snapshot.contains("rerun streaming"), snapshot)
 
-        XCTAssertEqual(state.apply(.rerunStored(ticket: ticket, itemID: 1, consensus: Consensus.decide(["a", "a"]))),
+        XCTAssertEqual(state.apply(.rerunStored(ticket: ticket, itemID: 1)),
                        [.loadItem(1)])
         XCTAssertNil(state.rerun(of: 1))
         _ = Workbench.reduce(&state, .rerunEnded(ticket: ticket, itemID: 1, decisionID: 77, failure: nil))
@@ -148,7 +146,7 @@ final class ReducerEngineTests: XCTestCase {
         _ = state.apply(.instanceReady(ticket: ticket, input: "for a student"))
         XCTAssertEqual(state.live, [])
         XCTAssertEqual(state.rerun(of: 1)?.input?.original, "for a student")
-        XCTAssertEqual(state.apply(.itemStored(ticket: ticket, itemID: 5, consensus: Consensus.decide(["a", "a"]))),
+        XCTAssertEqual(state.apply(.itemStored(ticket: ticket, itemID: 5)),
                        [.loadArrivedItem(5), .loadItem(1)])
         XCTAssertNil(state.rerun(of: 1))
     }
@@ -156,6 +154,6 @@ final class ReducerEngineTests: XCTestCase {
     func testRerunsRefreshTheItem() {
         var state = Fixtures.state()
         _ = state.apply(.itemStarted(ticket: 9, type: .b, instruction: "Rerun"))
-        XCTAssertEqual(state.apply(.rerunStored(ticket: 9, itemID: 1, consensus: Consensus.decide(["a", "a"]))), [.loadItem(1)])
+        XCTAssertEqual(state.apply(.rerunStored(ticket: 9, itemID: 1)), [.loadItem(1)])
     }
 }

@@ -122,8 +122,8 @@ final class ReducerNavigationTests: XCTestCase {
             for character in line { _ = press(.character(character), in: &state) }
             return press(.enter, in: &state)
         }
-        XCTAssertEqual(run("export out.jsonl"), [.export(path: "out.jsonl", format: "alpaca")])
-        XCTAssertEqual(run("export out.jsonl full"), [.export(path: "out.jsonl", format: "full")])
+        XCTAssertEqual(run("export out.jsonl"), [.export(path: "out.jsonl", format: .alpaca)])
+        XCTAssertEqual(run("export out.jsonl full"), [.export(path: "out.jsonl", format: .full)])
         XCTAssertEqual(run("export"), [])
         XCTAssertTrue(state.status.message!.text.hasPrefix("usage: :export"))
         XCTAssertEqual(run("export x.jsonl csv"), [])
@@ -243,6 +243,6 @@ final class ReducerNavigationTests: XCTestCase {
         for binding in KeyBindings.prompt { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.help { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.stats { XCTAssertTrue(help.contains(binding.summary)) }
-        for entry in CommandLineCommands.entries { XCTAssertTrue(help.contains(entry.usage)) }
+        for command in CommandLineCommand.Name.allCases { XCTAssertTrue(help.contains(command.usage)) }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import QuorumStore
+import QuorumTestSupport
 import XCTest
 
 /// The real `quorum spot-check` in a tmux pane: verdicts are decisions in the store, the
@@ -35,8 +36,8 @@ final class SpotCheckEndToEndTests: XCTestCase {
 
     func testASessionRecordsVerdictsSavesTheRunAndPrintsTheReport() async throws {
         try await importSix()
-        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester '\(try QuorumExecutable.path())' spot-check "
-            + "--store '\(storePath)' --themes '\(QuorumExecutable.themes)' --sample 4 --stratify type --seed 3 --target 0.5"
+        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester '\(try QuorumBinary.path())' spot-check "
+            + "--store '\(storePath)' --themes '\(QuorumBinary.themes)' --sample 4 --stratify type --seed 3 --target 0.5"
         let tmux = try TmuxSession(folder: folder, width: 100, height: 30, command: command)
         try tmux.waitForScreen(containing: "Sample · all items")
         try tmux.waitForScreen(containing: "Spot-check · by type")
@@ -104,7 +105,7 @@ final class SpotCheckEndToEndTests: XCTestCase {
 
     func testWithoutATerminalOrWithReportItPrintsTheReport() async throws {
         try await importSix()
-        let command = "cd '\(folder.path)' && '\(try QuorumExecutable.path())' spot-check --store '\(storePath)' "
+        let command = "cd '\(folder.path)' && '\(try QuorumBinary.path())' spot-check --store '\(storePath)' "
             + "--sample 2 --report"
         let tmux = try TmuxSession(folder: folder, width: 100, height: 30, command: command)
         XCTAssertEqual(try tmux.waitForExit().status, 0)

@@ -1,5 +1,6 @@
 import Foundation
 import QuorumStore
+import QuorumTestSupport
 import XCTest
 
 /// The real `quorum review` in a tmux pane, against a store with imported items.
@@ -17,9 +18,6 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     private var storePath: String { folder.appendingPathComponent("quorum.sqlite").path }
 
-    private func binary() throws -> String {
-        try QuorumExecutable.path()
-    }
 
     private func makeStore(_ lines: [String]) async throws {
         let file = folder.appendingPathComponent("items.jsonl")
@@ -30,8 +28,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
     }
 
     private func review(_ extra: String = "", environment: String = "", width: Int = 100, height: Int = 30) throws -> TmuxSession {
-        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester \(environment) '\(try binary())' review --store '\(storePath)' "
-            + "--themes '\(QuorumExecutable.themes)' \(extra)"
+        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester \(environment) '\(try QuorumBinary.path())' review --store '\(storePath)' "
+            + "--themes '\(QuorumBinary.themes)' \(extra)"
         return try TmuxSession(folder: folder, width: width, height: height, command: command)
     }
 
@@ -181,8 +179,8 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     func testTheConfiguredThemeIsCheckedAndNamedWithItsKey() async throws {
         try await makeStore([Self.agreeing])
-        let made = try QuorumExecutable.run(["init", folder.path], in: folder)
-        XCTAssertEqual(made.status, 0, made.errors)
+        let made = try QuorumBinary.run(["init", folder.path], in: folder)
+        XCTAssertEqual(made.status, 0, made.standardError)
         let configURL = folder.appendingPathComponent("quorum.toml")
         let config = try String(contentsOf: configURL, encoding: .utf8)
         try config.replacingOccurrences(of: "theme = \"dark\"", with: "theme = \"nope\"")
@@ -198,7 +196,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
         let themes = folder.appendingPathComponent("themes")
         try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
         try Data("[styles]\ntext = { fg = 999 }\n".utf8).write(to: themes.appendingPathComponent("broken.toml"))
-        let command = "cd '\(folder.path)' && '\(try binary())' review --store '\(storePath)' --themes '\(themes.path)' --theme broken"
+        let command = "cd '\(folder.path)' && '\(try QuorumBinary.path())' review --store '\(storePath)' --themes '\(themes.path)' --theme broken"
         let tmux = try TmuxSession(folder: folder, width: 200, height: 10, command: command)
         XCTAssertEqual(try tmux.waitForExit().status, 78)
         XCTAssertTrue(try tmux.screen().contains("broken.toml:2: styles.text.fg: expected a colour number from 0 to 255"))

@@ -13,8 +13,8 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         server = try FakeServerProcess(arguments: ["--latency", "0.02", "--token-delay", "0.004"])
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-tui-engine-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let made = try QuorumExecutable.run(["init", folder.path], in: folder)
-        XCTAssertEqual(made.status, 0, made.errors)
+        let made = try QuorumBinary.run(["init", folder.path], in: folder)
+        XCTAssertEqual(made.status, 0, made.standardError)
         let configURL = folder.appendingPathComponent("quorum.toml")
         var config = try String(contentsOf: configURL, encoding: .utf8)
         config = config.replacingOccurrences(of: "kind = \"local\"", with: "kind = \"none\"")
@@ -38,7 +38,7 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
     private func review() throws -> TmuxSession {
         let themes = FakeServerProcess.repositoryRoot.appendingPathComponent("themes").path
         let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester EDITOR='\(folder.path)/editor.sh' "
-            + "'\(try QuorumExecutable.path())' review --themes '\(themes)'"
+            + "'\(try QuorumBinary.path())' review --themes '\(themes)'"
         return try TmuxSession(folder: folder, width: 160, height: 45, command: command)
     }
 
@@ -147,8 +147,8 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit(timeout: 30).status, 0)
 
         let exported = folder.appendingPathComponent("curated.jsonl")
-        let export = try QuorumExecutable.run(["export", "--store", storePath, "-o", exported.path], in: folder)
-        XCTAssertEqual(export.status, 0, export.errors)
+        let export = try QuorumBinary.run(["export", "--store", storePath, "-o", exported.path], in: folder)
+        XCTAssertEqual(export.status, 0, export.standardError)
         let lines = try String(contentsOf: exported, encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(lines.count, 3, "exactly the accepted, overridden and edited items")
         let outputs = try lines.map { line -> String in

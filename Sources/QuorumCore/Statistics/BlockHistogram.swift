@@ -1,3 +1,6 @@
+// QuorumCore/Statistics: The statistics behind `quorum stats` and spot-checks: Wilson intervals, kappa, alpha,
+// histograms and stratified sampling.
+
 /// A histogram drawn with Unicode block characters, one line per bin:
 /// `label  count  ████▌`, bars scaled so the largest bin fills `width` cells, eighths of a
 /// cell drawn with ▏▎▍▌▋▊▉.

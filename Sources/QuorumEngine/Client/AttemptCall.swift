@@ -1,3 +1,6 @@
+// QuorumEngine/Client: The LM clients: the OpenAI-compatible HTTP API (completions and chat, streaming), retries,
+// concurrency limits, statistics, and the one factory that makes them.
+
 import AsyncHTTPClient
 import Foundation
 

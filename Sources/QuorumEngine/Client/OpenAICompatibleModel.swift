@@ -37,7 +37,10 @@ public final class OpenAICompatibleModel: LanguageModel {
     public var endpoint: String {
         var base = member.baseURL
         while base.hasSuffix("/") { base.removeLast() }
-        return base + (member.api == .chat ? "/chat/completions" : "/completions")
+        switch member.api {
+        case .completions: return base + "/completions"
+        case .chat: return base + "/chat/completions"
+        }
     }
 
     /// See `LanguageModel.complete(_:onToken:)`: a retried attempt's text follows the failed

@@ -1,3 +1,6 @@
+// QuorumEngine/Config: quorum.toml read into QuorumConfig, every key checked with its line, and the commented
+// default that `quorum init` writes.
+
 import Foundation
 
 /// Checks a member's `base_url` and brings it to one form: `http(s)://host[:port][/path]/v1`,

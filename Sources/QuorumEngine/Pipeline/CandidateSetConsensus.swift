@@ -1,3 +1,6 @@
+// QuorumEngine/Pipeline: The Ensemble-Instruct pipeline: instruction and instance prompts, filters, the ensemble's
+// outputs, consensus, and the events each step reports.
+
 import QuorumCore
 
 /// The consensus over the candidates that were produced; failed members take no part, and

@@ -1,5 +1,5 @@
-import QuorumStore
 import QuorumCore
+import QuorumStore
 
 /// What the engine reports as it works; the workbench renders these live.
 public enum EngineEvent: Sendable, Equatable {

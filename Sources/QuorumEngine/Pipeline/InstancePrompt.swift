@@ -1,5 +1,5 @@
-import QuorumStore
 import Foundation
+import QuorumStore
 /// Step 2's prompt (instance generation) and step 3's few-shot prompt (additional outputs):
 /// a header, then `instruction:` / `input:` / `output:` blocks, each ended by the end marker
 /// and a blank line. Type B blocks have no `input:` line.

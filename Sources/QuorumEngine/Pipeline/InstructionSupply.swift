@@ -1,5 +1,5 @@
-import QuorumStore
 import QuorumCore
+import QuorumStore
 
 /// The novelty pools and the buffer of instructions waiting for an instance. Pools hold the
 /// seed instructions of each type and every instruction kept so far, including earlier

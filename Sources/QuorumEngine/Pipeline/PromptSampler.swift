@@ -1,5 +1,5 @@
-import QuorumStore
 import QuorumCore
+import QuorumStore
 
 /// Chooses demonstrations for prompts with the reference's counts, reproducibly: every
 /// request draws from its own generator, derived from the run's seed and a request number.

@@ -1,3 +1,6 @@
+// QuorumEngine/Seeds: The seed pool: Self-Instruct's JSONL tasks loaded with errors that name the file, line and
+// field.
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

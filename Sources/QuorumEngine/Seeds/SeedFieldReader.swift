@@ -1,3 +1,4 @@
+import QuorumJSON
 import QuorumStore
 
 /// A problem with one field of a seed line, before the file and line are attached.

@@ -1,3 +1,4 @@
+import QuorumJSON
 import QuorumStore
 
 /// Loads seed tasks from JSON Lines in Self-Instruct's format, one task a line (blank lines

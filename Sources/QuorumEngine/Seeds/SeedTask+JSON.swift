@@ -1,3 +1,4 @@
+import QuorumJSON
 import QuorumStore
 
 extension SeedTask {

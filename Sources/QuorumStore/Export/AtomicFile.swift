@@ -1,3 +1,6 @@
+// QuorumStore/Export: alpaca, sharegpt and full JSONL written a row at a time into a temporary file that
+// is synced and renamed into place.
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 import GRDB
+import QuorumJSON
 
 /// The `full` format: each item with every candidate set, candidate, consensus and the whole
 /// decision log (each event marked active or undone).

@@ -1,4 +1,5 @@
 import GRDB
+import QuorumJSON
 
 /// Writes the items of one read transaction as JSONL, one row at a time.
 struct ItemExporter {
@@ -15,8 +16,10 @@ struct ItemExporter {
             return ExportSummary(lines: 0, bytes: 0, skippedWithoutOutput: 0)
         }
         switch request.format {
-        case .alpaca, .sharegpt:
-            return try writeTrainingRows(to: output)
+        case .alpaca:
+            return try writeTrainingRows(to: output, Self.alpaca)
+        case .sharegpt:
+            return try writeTrainingRows(to: output, Self.sharegpt)
         case .full:
             return try FullItemExporter(db: db, statusCondition: statusCondition).write(to: output)
         }
@@ -28,7 +31,13 @@ struct ItemExporter {
         "SELECT instruction, input, output FROM items NOT INDEXED WHERE \(statusCondition) AND output IS NOT NULL ORDER BY id"
     }
 
-    private func writeTrainingRows(to output: ByteOutput) throws -> ExportSummary {
+    /// How one row of a training format is written: the writer, then the instruction, input
+    /// and output's UTF-8 bytes.
+    typealias TrainingRowWriter = (
+        inout JSONTextWriter, UnsafeRawBufferPointer, UnsafeRawBufferPointer, UnsafeRawBufferPointer
+    ) -> Void
+
+    private func writeTrainingRows(to output: ByteOutput, _ writeRow: TrainingRowWriter) throws -> ExportSummary {
         let skipped = try Int.fetchOne(
             db, sql: "SELECT COUNT(*) FROM items WHERE \(statusCondition) AND output IS NULL") ?? 0
         let rows = try Row.fetchCursor(db, sql: trainingRowsSQL)
@@ -40,11 +49,7 @@ struct ItemExporter {
             try Self.withText(row, 0) { instruction in
                 try Self.withText(row, 1) { input in
                     try Self.withText(row, 2) { text in
-                        if request.format == .alpaca {
-                            Self.alpaca(&json, instruction: instruction, input: input, output: text)
-                        } else {
-                            Self.sharegpt(&json, instruction: instruction, input: input, output: text)
-                        }
+                        writeRow(&json, instruction, input, text)
                     }
                 }
             }

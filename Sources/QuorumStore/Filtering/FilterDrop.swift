@@ -1,3 +1,6 @@
+// QuorumStore/Filtering: What the engine's filters dropped, counted per run, stage and reason (the texts themselves
+// are not kept).
+
 /// Where in the pipeline the engine dropped something.
 public enum FilterStage: String, Sendable, Codable, CaseIterable, Comparable {
     /// A generated instruction failed a heuristic filter or the novelty check.

@@ -1,3 +1,5 @@
+import QuorumJSON
+
 /// One valid line of an import file.
 ///
 /// Accepted shapes: `{"instruction", "input", "candidates": [string, ...], "members"?: [string, ...]}`

@@ -1,5 +1,6 @@
 import Foundation
 import QuorumCore
+import QuorumJSON
 
 /// Where import lines come from.
 public enum ImportSource: Sendable, Equatable {

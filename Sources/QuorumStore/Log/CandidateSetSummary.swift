@@ -1,3 +1,6 @@
+// QuorumStore/Log: The decision log: append-only decisions, and the item state derived from them in the same
+// transaction.
+
 /// The parts of a candidate set that an item's derived state depends on.
 public struct CandidateSetSummary: Sendable, Equatable {
     public var id: Int64

@@ -1,4 +1,5 @@
 import GRDB
+import QuorumJSON
 
 /// The write path's inserts as cached statements: GRDB's generic record persistence
 /// re-encodes and re-prepares each insert, several times the cost of the insert itself.

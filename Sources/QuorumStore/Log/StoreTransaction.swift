@@ -16,7 +16,7 @@ public struct StoreTransaction {
         let snapshot = try ConfigSnapshot.redacted(configJSON)
         let run = Run(
             id: nil, startedAt: date, source: source, configJSON: snapshot,
-            configHash: SHA256.hex(of: Array(snapshot.utf8)))
+            configHash: ConfigHash.hex(of: Array(snapshot.utf8)))
         return try run.inserted(db)
     }
 

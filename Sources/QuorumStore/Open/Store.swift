@@ -1,3 +1,6 @@
+// QuorumStore/Open: Opening a store: checks that the file is a Quorum store of a known version, the one-writer
+// lock, the errors a refusal is reported with.
+
 import Foundation
 import GRDB
 

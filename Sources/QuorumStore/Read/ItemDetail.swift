@@ -1,3 +1,5 @@
+// QuorumStore/Read: Reading: items whole, queue pages as rows (by id or by margin), searches matched in SQL.
+
 /// An item with its current candidate set: what the workbench shows for one item.
 public struct ItemDetail: Sendable, Equatable {
     public var item: Item

@@ -1,3 +1,5 @@
+// QuorumStore/Records: The records of the store's tables and their columns, decoded column by column.
+
 import GRDB
 
 /// One ensemble member's output for a candidate set.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import QuorumJSON
 
 // Records decoded column by column: GRDB's Codable path runs a JSONDecoder for each array
 // column, which made reading a queue page of 100 items cost ~30 µs an item.

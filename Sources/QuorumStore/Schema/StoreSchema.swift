@@ -1,3 +1,5 @@
+// QuorumStore/Schema: The versioned schema: migrations in order, the version recorded in the file's header.
+
 import GRDB
 
 /// The versioned layout of a store file.
@@ -7,14 +9,25 @@ import GRDB
 public enum StoreSchema {
     /// "QRUM" in ASCII.
     public static let applicationID: Int32 = 0x5152_554D
+    /// The migrations in order: migration N brings a store to version N, which it records in
+    /// `user_version` as it ends.
+    private static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("v1", createVersion1),
+        ("v2", createVersion2),
+        ("v3", createVersion3),
+    ]
+
     /// The newest schema version this build knows; migrations bring older stores up to it.
-    public static let currentVersion = 3
+    public static let currentVersion = migrations.count
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1", migrate: createVersion1)
-        migrator.registerMigration("v2", migrate: createVersion2)
-        migrator.registerMigration("v3", migrate: createVersion3)
+        for (index, migration) in migrations.enumerated() {
+            migrator.registerMigration(migration.name) { db in
+                try migration.migrate(db)
+                try db.execute(sql: "PRAGMA user_version = \(index + 1)")
+            }
+        }
         return migrator
     }
 
@@ -28,7 +41,6 @@ public enum StoreSchema {
             UPDATE items SET margin = (SELECT s.consensus_margin FROM candidate_sets s WHERE s.id = items.current_set_id);
             CREATE INDEX items_by_status_margin ON items(status, margin, id);
             DROP INDEX candidate_sets_by_margin;
-            PRAGMA user_version = 3;
             """)
     }
 
@@ -46,7 +58,6 @@ public enum StoreSchema {
             ) WITHOUT ROWID;
             CREATE INDEX candidate_sets_by_margin ON candidate_sets(consensus_margin, item_id);
             """)
-        try db.execute(sql: "PRAGMA user_version = 2")
     }
 
     private static func createVersion1(_ db: Database) throws {
@@ -122,6 +133,5 @@ public enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             """)
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-        try db.execute(sql: "PRAGMA user_version = 1")
     }
 }

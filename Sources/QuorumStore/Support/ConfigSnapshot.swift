@@ -1,3 +1,5 @@
+import QuorumJSON
+
 /// The form in which a run's configuration is stored: canonical JSON with secrets removed.
 enum ConfigSnapshot {
     static let redactedMarker = "[redacted]"

@@ -1,3 +1,5 @@
+// QuorumTUI/Grid: The cell grid the workbench is drawn into: cells, styles by role, geometry.
+
 /// One terminal cell: a grapheme cluster one or two columns wide, or the right half of a
 /// wide one (a continuation, which the terminal fills from its left neighbour).
 public struct Cell: Sendable, Equatable {

@@ -58,55 +58,40 @@ extension Workbench {
     }
 
     static func runCommandLine(_ line: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard let word = words.first else { return [] }
-        let known = CommandLineCommands.entries.map { ":" + $0.names.last! }.joined(separator: " ")
-        switch CommandLineCommands.canonicalName(word) {
-        case "quit":
+        switch CommandLineCommand.parse(line, themes: state.themeNames) {
+        case nil:
+            return []
+        case .failure(let problem):
+            message(problem.message, .warning, &state)
+            return []
+        case .success(let command):
+            return run(command, &state)
+        }
+    }
+
+    private static func run(_ command: CommandLineCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        switch command {
+        case .quit:
             state.isQuitting = true
             return [.quit]
-        case "export":
-            guard words.count >= 2 else {
-                message("usage: :export PATH [alpaca|sharegpt|full]", .warning, &state)
-                return []
-            }
-            let format = words.count >= 3 ? words[2].lowercased() : "alpaca"
-            guard ["alpaca", "sharegpt", "full"].contains(format) else {
-                message("unknown export format \"\(format)\" (alpaca, sharegpt or full)", .warning, &state)
-                return []
-            }
-            message("exporting to \(words[1])…", .info, &state)
-            return [.export(path: words[1], format: format)]
-        case "filter":
-            guard words.count >= 2, let filter = QueueFilter(name: words[1]) else {
-                message("usage: :filter " + QueueFilter.cycle.map(\.name).joined(separator: "|"), .warning, &state)
-                return []
-            }
+        case .export(let path, let format):
+            message("exporting to \(path)…", .info, &state)
+            return [.export(path: path, format: format)]
+        case .filter(let filter):
             var query = state.queue.query
             query.filter = filter
             return setQuery(query, &state)
-        case "theme":
-            guard words.count >= 2, state.themeNames.contains(words[1]) else {
-                message("themes: " + state.themeNames.joined(separator: ", "), .warning, &state)
-                return []
-            }
-            return applyTheme(words[1], &state)
-        case "order":
-            guard words.count >= 2, let order = ReviewOrder(name: words[1]) else {
-                message("usage: :order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|"), .warning, &state)
-                return []
-            }
+        case .theme(let name):
+            return applyTheme(name, &state)
+        case .order(let order):
             var query = state.queue.query
             query.order = order
             return setQuery(query, &state)
-        case "stats":
+        case .stats:
             state.overlay = .stats(StatsView())
             return [.loadStats]
-        case "help":
+        case .help:
             state.overlay = .help(scroll: 0)
-            return []
-        default:
-            message("unknown command :\(word) (\(known))", .warning, &state)
             return []
         }
     }

@@ -42,7 +42,7 @@ public enum Workbench {
             if let decisionID { state.undoTrail.append(DecisionReference(itemID: itemID, decisionID: decisionID)) }
             return selectionEffects(&state)
         case .memberStatistics(let statistics):
-            state.status.endpoints = statistics.map(EndpointStatus.init)
+            state.status.endpoints = statistics
             return []
         case .engineStarting:
             state.engine.isStarting = true

@@ -1,9 +1,7 @@
-import QuorumEngine
-
 extension WorkbenchState {
     /// Absorbs one engine event: live items (and reruns, in place of their item) grow as
     /// candidates stream, and leave once stored.
-    public mutating func apply(_ event: EngineEvent) -> [WorkbenchEffect] {
+    public mutating func apply(_ event: LiveEvent) -> [WorkbenchEffect] {
         switch event {
         case .itemStarted(let ticket, let type, let instruction):
             if let index = reruns.firstIndex(where: { $0.ticket == ticket }) {
@@ -33,9 +31,9 @@ extension WorkbenchState {
                     $0.retryReason = reason
                 }
             }
-        case .instanceFiltered(let ticket, _):
+        case .instanceFiltered(let ticket):
             removeLive(ticket)
-        case .itemStored(let ticket, let itemID, _):
+        case .itemStored(let ticket, let itemID):
             if let rerun = removeRerun(ticket), let original = rerun.rerunOf {
                 status.message = StatusMessage("the new instance of #\(original) is #\(itemID); #\(original) is rejected", .success)
                 return [.loadArrivedItem(itemID), .loadItem(original)]
@@ -43,7 +41,7 @@ extension WorkbenchState {
             if case .live(let item) = selectedEntry, item.ticket == ticket { followedArrival = itemID }
             removeLive(ticket)
             return [.loadArrivedItem(itemID)]
-        case .rerunStored(let ticket, let itemID, _):
+        case .rerunStored(let ticket, let itemID):
             removeLive(ticket)
             _ = removeRerun(ticket)
             status.message = StatusMessage("#\(itemID) has new candidates", .success)
@@ -54,8 +52,6 @@ extension WorkbenchState {
         case .progress(let stored, let target):
             engine.stored = stored
             engine.target = target
-        case .instructionKept, .instructionFiltered:
-            break
         }
         return []
     }

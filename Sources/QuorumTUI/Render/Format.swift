@@ -1,3 +1,5 @@
+// QuorumTUI/Render: The renderer: the state drawn into a cell grid, pane by pane, for any terminal size.
+
 /// Number formatting without Foundation, so rendering stays deterministic and fast.
 enum Format {
     /// `value` rounded to `digits` decimals: `fixed(0.41237, digits: 3)` is "0.412".

@@ -1,4 +1,3 @@
-import QuorumEngine
 import QuorumStore
 
 /// One ensemble member's endpoint as the status bar shows it.
@@ -17,11 +16,6 @@ public struct EndpointStatus: Sendable, Equatable {
         self.tokensPerSecond = tokensPerSecond
     }
 
-    public init(_ statistics: LMMemberStatistics) {
-        self.init(
-            member: statistics.member, inFlight: statistics.inFlight, queued: statistics.queued,
-            errors: statistics.errors, tokensPerSecond: statistics.tokensPerSecond)
-    }
 }
 
 /// Items by status in the whole store, kept current as decisions are made.

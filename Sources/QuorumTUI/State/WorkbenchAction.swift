@@ -1,5 +1,4 @@
 import QuorumCore
-import QuorumEngine
 import QuorumStore
 
 /// Everything that can change the workbench's state: keys, and the results of effects and
@@ -16,11 +15,11 @@ public enum WorkbenchAction: Sendable, Equatable {
     /// The store refused or failed a `.decide` or `.undo` on the item.
     case decisionFailed(itemID: Int64, message: String)
     case editorFinished(itemID: Int64, basedOn: Int?, text: String?)
-    case engine(EngineEvent)
+    case engine(LiveEvent)
     /// The rerun under `ticket` is over: recorded in the item's log as `decisionID` (so `u`
     /// can undo it), or dropped or failed (`failure` says why).
     case rerunEnded(ticket: Int, itemID: Int64, decisionID: Int64?, failure: String?)
-    case memberStatistics([LMMemberStatistics])
+    case memberStatistics([EndpointStatus])
     /// The engine is on its way: seeds, the local engine, the run.
     case engineStarting
     case engineStatus(attached: Bool, paused: Bool)

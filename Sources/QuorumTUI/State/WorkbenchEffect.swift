@@ -23,7 +23,7 @@ public enum WorkbenchEffect: Sendable, Equatable {
     /// Rerun the item under `ticket`, its events arriving as `.engine`; reply `.rerunEnded`.
     case rerun(itemID: Int64, RerunScope, ticket: Int)
     case setEnginePaused(Bool)
-    case export(path: String, format: String)
+    case export(path: String, format: ExportFormat)
     case applyTheme(String)
     case quit
 }

@@ -1,3 +1,6 @@
+// QuorumTUI/Terminal: The terminal side: the WorkbenchTerminal protocol and its ncurses adapter, the loop, the
+// inbox, signals and the external editor.
+
 import Foundation
 
 /// The one way Quorum starts a child with posix_spawn: every signal unblocked and at its

@@ -3,6 +3,9 @@ import Foundation
 /// Lets the curator edit a text in their own editor: `$VISUAL`, else `$EDITOR`, else `vi`,
 /// run through `sh` (so `EDITOR="code --wait"` works) on a private temporary file. Call it
 /// while the terminal is suspended.
+/// Lets the curator edit a text (the second argument names it) and says how that ended.
+public typealias ExternalEditing = (String, String) -> ExternalEditor.Outcome
+
 public enum ExternalEditor {
     public enum Outcome: Sendable, Equatable {
         case edited(String)

@@ -5,7 +5,8 @@ import Foundation
 /// after each batch of input.
 public final class WorkbenchLoop {
     public private(set) var state: WorkbenchState
-    private let terminal: Terminal
+    private let terminal: any WorkbenchTerminal
+    private let editor: ExternalEditing
     private let themes: ThemeCatalog
     private let inbox: WorkbenchInbox
     private let perform: (WorkbenchEffect) -> Void
@@ -15,10 +16,12 @@ public final class WorkbenchLoop {
     private var grid: CellGrid
 
     public init(
-        state: WorkbenchState, terminal: Terminal, themes: ThemeCatalog, inbox: WorkbenchInbox,
-        signals: TerminationSignals? = nil, perform: @escaping (WorkbenchEffect) -> Void
+        state: WorkbenchState, terminal: any WorkbenchTerminal, themes: ThemeCatalog, inbox: WorkbenchInbox,
+        signals: TerminationSignals? = nil, editor: @escaping ExternalEditing = { ExternalEditor.edit($0, name: $1) },
+        perform: @escaping (WorkbenchEffect) -> Void
     ) {
         self.signals = signals
+        self.editor = editor
         self.state = state
         self.terminal = terminal
         self.themes = themes
@@ -80,7 +83,7 @@ public final class WorkbenchLoop {
     /// Hands the terminal to the curator's editor and feeds the result back.
     private func edit(_ text: String, itemID: Int64, basedOn: Int?) {
         var outcome = ExternalEditor.Outcome.cancelled(problem: nil)
-        let editing = { ExternalEditor.edit(text, name: "item-\(itemID)") }
+        let editing = { [editor] in editor(text, "item-\(itemID)") }
         terminal.suspend {
             outcome = signals?.leavingKeyboardInterrupts(editing) ?? editing()
         }

@@ -1,3 +1,5 @@
+// QuorumTUI/Theme: Themes: themes/*.toml loaded and checked, colours resolved per terminal colour mode.
+
 /// The line each key of a small TOML file is written on (TOMLKit locates only syntax
 /// errors), so a theme error can point at it. Follows `[table]` headers and `key = value`
 /// lines; keys inside inline tables resolve to the line of the key holding the table.

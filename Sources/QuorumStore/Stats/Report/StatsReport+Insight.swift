@@ -1,3 +1,5 @@
+// QuorumStore/Stats/Report: The plain-text lines of the stats report, shared by `quorum stats` and `:stats`.
+
 import Foundation
 import QuorumCore
 

@@ -1,3 +1,5 @@
+// QuorumTUI/Render/Panes: The panes: queue, item, candidates, matrix, status bar and the overlays.
+
 import QuorumCore
 
 /// The candidates: each member's output under a header with its index (the digit that

@@ -21,9 +21,9 @@ enum HelpOverlay {
         section("In this help")
         for binding in KeyBindings.help { row(binding.keyLabel, binding.summary) }
         section("Commands")
-        for entry in CommandLineCommands.entries {
-            lines.append([StyledText("  " + entry.usage, .accent)])
-            lines.append([StyledText("      " + entry.summary, .overlay)])
+        for command in CommandLineCommand.Name.allCases {
+            lines.append([StyledText("  " + command.usage, .accent)])
+            lines.append([StyledText("      " + command.summary, .overlay)])
         }
         return lines
     }

@@ -1,0 +1,14 @@
+// QuorumCommandLine: What every quorum command shares: exit statuses, messages on standard error, errors turned
+// into exits, the --store and --curator options.
+
+import ArgumentParser
+import QuorumJSON
+
+/// Runs a JSONL command body, turning located input errors into exit status 65.
+public func withDataErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as InputError {
+        throw failure(error.description, status: error.line == nil ? ExitStatus.noInput : ExitStatus.dataError)
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+
+/// sysexits(3) codes the CLI uses.
+public enum ExitStatus {
+    public static let dataError: Int32 = 65
+    public static let noInput: Int32 = 66
+    /// EX_UNAVAILABLE: the engine is not installed, or its server did not come up.
+    public static let unavailable: Int32 = 69
+    public static let software: Int32 = 70
+    public static let cannotCreate: Int32 = 73
+    public static let ioError: Int32 = 74
+    public static let temporaryFailure: Int32 = 75
+    public static let config: Int32 = 78
+}
+
+/// Writes one line to standard error.
+public func printError(_ message: String) {
+    FileHandle.standardError.write(Data("quorum: \(message)\n".utf8))
+}
+
+/// Reports `message` on standard error and returns the exit to throw.
+public func failure(_ message: String, status: Int32) -> ExitCode {
+    printError(message)
+    return ExitCode(status)
+}

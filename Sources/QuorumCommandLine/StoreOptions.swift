@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+/// `--store PATH`, shared by every command that opens the curation store.
+public struct StoreOptions: ParsableArguments {
+    public init() {}
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The curation store (SQLite).", discussion: "Default: $QUORUM_STORE, else quorum.sqlite here.",
+        valueName: "path"))
+    public var store: String?
+
+    /// The one place the store path is resolved: flag, then environment, then default.
+    public func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let store, !store.isEmpty { return store }
+        if let fromEnvironment = environment["QUORUM_STORE"], !fromEnvironment.isEmpty { return fromEnvironment }
+        return "quorum.sqlite"
+    }
+}

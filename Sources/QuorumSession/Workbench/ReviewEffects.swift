@@ -1,0 +1,138 @@
+// QuorumSession/Workbench: The workbench's runtime: effects performed against a WorkbenchStore, the queue's pager, and
+// the session that runs the loop on a terminal.
+
+import Foundation
+import QuorumStore
+import QuorumTUI
+
+/// Performs the workbench's effects against the store and posts the results to the inbox.
+/// Writes go one at a time, in order, on their own queue, so a read (a long search) never
+/// holds up a decision; `finish()` waits for the writes still queued.
+public final class ReviewEffects: Sendable {
+    private let writes: AsyncStream<WorkbenchEffect>.Continuation
+    private let reads: AsyncStream<WorkbenchEffect>.Continuation
+    private let writer: Task<Void, Never>
+    private let reader: Task<Void, Never>
+    private let inbox: WorkbenchInbox
+    private let worker: ReviewStoreWorker
+    private let engine: ReviewEngine?
+
+    public init(store: any WorkbenchStore, curator: String, inbox: WorkbenchInbox, engine: ReviewEngine?) {
+        self.inbox = inbox
+        self.engine = engine
+        let (writeStream, writes) = AsyncStream.makeStream(of: WorkbenchEffect.self)
+        let (readStream, reads) = AsyncStream.makeStream(of: WorkbenchEffect.self)
+        self.writes = writes
+        self.reads = reads
+        let worker = ReviewStoreWorker(store: store, curator: curator, inbox: inbox)
+        self.worker = worker
+        writer = Task { for await effect in writeStream { await worker.perform(effect) } }
+        reader = Task { for await effect in readStream { await worker.perform(effect) } }
+    }
+
+    public func perform(_ effect: WorkbenchEffect) {
+        switch effect {
+        case .decide, .undo, .export:
+            writes.yield(effect)
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict:
+            reads.yield(effect)
+        case .loadCounts, .loadStats:
+            // Counting reads the whole status index, statistics the whole store: never ahead of a page.
+            let worker = self.worker
+            Task { await worker.perform(effect) }
+        case .rerun(let itemID, let scope, let ticket):
+            guard let engine else {
+                inbox.post(.rerunEnded(ticket: ticket, itemID: itemID, decisionID: nil, failure: "the engine is off"))
+                return
+            }
+            engine.perform(.rerun(itemID: itemID, scope, ticket: ticket))
+        case .setEnginePaused(let paused):
+            engine?.perform(.setPaused(paused))
+        case .openEditor, .applyTheme, .quit:
+            // The loop performs these itself: they need the terminal.
+            break
+        }
+    }
+
+    /// Stops the engine, lets the queued writes finish, drops the reads.
+    public func finish() async {
+        await engine?.stop()
+        writes.finish()
+        reads.finish()
+        reader.cancel()
+        await writer.value
+    }
+}
+
+/// The store side of each effect.
+private struct ReviewStoreWorker: Sendable {
+    let store: any WorkbenchStore
+    let curator: String
+    let inbox: WorkbenchInbox
+
+    func perform(_ effect: WorkbenchEffect) async {
+        do {
+            switch effect {
+            case .loadPage(let query, let after, let limit, let generation):
+                inbox.post(.pageLoaded(try await ReviewPager.page(
+                    store, query: query, after: after, limit: limit, generation: generation)))
+            case .loadItem(let id):
+                inbox.post(.itemLoaded(try await store.item(id)))
+            case .loadArrivedItem(let id):
+                inbox.post(.itemArrived(try await store.item(id)))
+            case .loadCounts:
+                inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus())))
+            case .loadStats:
+                do {
+                    let stats = try await store.stats()
+                    inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats)))
+                } catch {
+                    inbox.post(.statsFailed(describe(error)))
+                }
+            case .loadVerdict(let itemID):
+                inbox.post(.verdictLoaded(itemID: itemID, try await store.spotCheckVerdict(of: itemID)))
+            case .decide(let itemID, let action):
+                await record(action, on: itemID)
+            case .undo(let itemID, let decisionID):
+                await undo(itemID, decisionID)
+            case .export(let path, let format):
+                let summary = try await store.export(ExportRequest(format: format), toFile: path)
+                inbox.post(.notice(StatusMessage("exported \(summary.lines) items to \(path)", .success)))
+            case .rerun, .setEnginePaused, .openEditor, .applyTheme, .quit:
+                break
+            }
+        } catch {
+            inbox.post(.effectFailed(describe(error)))
+        }
+    }
+
+    private func record(_ action: DecisionAction, on itemID: Int64) async {
+        do {
+            let decision = try await store.record(action, on: itemID, curator: curator)
+            let item = try await store.item(itemID)
+            inbox.post(.decisionRecorded(DecisionOutcome(decision: decision, item: item)))
+        } catch {
+            inbox.post(.decisionFailed(itemID: itemID, message: describe(error)))
+        }
+    }
+
+    /// Undoes `decisionID`, or the item's latest decision still in force.
+    private func undo(_ itemID: Int64, _ decisionID: Int64?) async {
+        var target = decisionID
+        do {
+            if target == nil { target = try await store.latestUndoableDecision(of: itemID) }
+        } catch {
+            inbox.post(.decisionFailed(itemID: itemID, message: describe(error)))
+            return
+        }
+        guard let target else {
+            inbox.post(.decisionFailed(itemID: itemID, message: "#\(itemID) has no decision left to undo"))
+            return
+        }
+        await record(.undo(decisionID: target), on: itemID)
+    }
+
+    private func describe(_ error: any Error) -> String {
+        String(describing: error)
+    }
+}

@@ -1,0 +1,37 @@
+import QuorumCore
+import QuorumStore
+
+/// What the workbench's runtime asks of the store: pages of the queue, whole items, counts
+/// and statistics to read; decisions and exports to write. `Store` is the real one; tests
+/// also run the runtime on an in-memory one.
+public protocol WorkbenchStore: Sendable {
+    /// Where the store is, as the stats view names it.
+    var path: String { get }
+    func queueListing(
+        _ selection: QueueSelection, matching search: TextSearch?, after cursor: ReviewCursor, scanning window: Int,
+        limit: Int
+    ) async throws -> QueueListingPage
+    func item(_ id: Int64) async throws -> ItemDetail
+    func countsByStatus() async throws -> [ItemStatus: Int]
+    func stats() async throws -> StoreStats
+    func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict?
+    /// Appends `action` to the item's log.
+    func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision
+    /// The item's latest decision still in force that `u` would undo; nil when none is left.
+    func latestUndoableDecision(of itemID: Int64) async throws -> Int64?
+    func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary
+}
+
+extension Store: WorkbenchStore {
+    public func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision {
+        try await write { try $0.append(action, to: itemID, curator: curator) }
+    }
+
+    public func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
+        try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo }?.decision.id
+    }
+
+    public func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary {
+        try await export(request, to: .file(path: path))
+    }
+}

@@ -1,0 +1,102 @@
+import QuorumStore
+
+/// A command of the `:` line. `parse` is the one place the line is read; help lists every
+/// `Name` with its usage.
+public enum CommandLineCommand: Sendable, Equatable {
+    case quit
+    case export(path: String, format: ExportFormat)
+    case filter(QueueFilter)
+    case theme(String)
+    case order(ReviewOrder)
+    case stats
+    case help
+
+    public enum Name: String, Sendable, CaseIterable {
+        case quit, export, filter, theme, order, stats, help
+
+        /// The words that name the command, the canonical one last.
+        public var words: [String] {
+            switch self {
+            case .quit: return ["q", "quit"]
+            default: return [rawValue]
+            }
+        }
+
+        public var usage: String {
+            switch self {
+            case .quit: return ":q"
+            case .export: return ":export PATH [" + ExportFormat.allCases.map(\.rawValue).joined(separator: "|") + "]"
+            case .filter: return ":filter review|all|STATUS"
+            case .theme: return ":theme NAME"
+            case .order: return ":order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|")
+            case .stats: return ":stats"
+            case .help: return ":help"
+            }
+        }
+
+        public var summary: String {
+            switch self {
+            case .quit: return "quit"
+            case .export: return "export the curated items"
+            case .filter: return "show items with that status"
+            case .theme: return "switch to a theme"
+            case .order: return "oldest first, or the most fragile decisions first"
+            case .stats: return "counts, win rates, agreement, distributions, reasons"
+            case .help: return "this help"
+            }
+        }
+
+        init?(word: String) {
+            guard let name = Self.allCases.first(where: { $0.words.contains(word) }) else { return nil }
+            self = name
+        }
+    }
+
+    /// The command on `line`, or the message that says what is wrong with it; nil for a
+    /// blank line. `themes` are the names `:theme` accepts.
+    public static func parse(_ line: String, themes: [String]) -> Result<CommandLineCommand, Problem>? {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let word = words.first else { return nil }
+        guard let name = Name(word: word) else {
+            let known = Name.allCases.map { ":" + $0.rawValue }.joined(separator: " ")
+            return .failure(Problem("unknown command :\(word) (\(known))"))
+        }
+        let argument = words.count >= 2 ? words[1] : nil
+        switch name {
+        case .quit: return .success(.quit)
+        case .stats: return .success(.stats)
+        case .help: return .success(.help)
+        case .export:
+            guard let path = argument else { return .failure(Problem("usage: " + name.usage)) }
+            let formatName = words.count >= 3 ? words[2].lowercased() : ExportFormat.alpaca.rawValue
+            guard let format = ExportFormat(rawValue: formatName) else {
+                let formats = ExportFormat.allCases.map(\.rawValue)
+                return .failure(Problem(
+                    "unknown export format \"\(formatName)\" (\(formats.dropLast().joined(separator: ", ")) or \(formats.last!))"))
+            }
+            return .success(.export(path: path, format: format))
+        case .filter:
+            guard let filter = argument.flatMap(QueueFilter.init(name:)) else {
+                return .failure(Problem("usage: :filter " + QueueFilter.cycle.map(\.name).joined(separator: "|")))
+            }
+            return .success(.filter(filter))
+        case .theme:
+            guard let theme = argument, themes.contains(theme) else {
+                return .failure(Problem("themes: " + themes.joined(separator: ", ")))
+            }
+            return .success(.theme(theme))
+        case .order:
+            guard let order = argument.flatMap(ReviewOrder.init(name:)) else { return .failure(Problem("usage: " + name.usage)) }
+            return .success(.order(order))
+        }
+    }
+
+    /// Why a `:` line was not run, as the status bar says it.
+    public struct Problem: Error, Sendable, Equatable {
+        public var message: String
+
+        public init(_ message: String) {
+            self.message = message
+        }
+    }
+}
