@@ -1,6 +1,3 @@
-// QuorumCommandLine: What every quorum command shares: exit statuses, messages on standard error, errors turned
-// into exits, the --store and --curator options.
-
 import ArgumentParser
 import QuorumJSON
 

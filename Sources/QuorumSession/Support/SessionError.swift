@@ -4,16 +4,8 @@ public struct SessionError: Error, CustomStringConvertible, Equatable {
     public enum Kind: Sendable, Equatable {
         /// The configuration or a theme is wrong.
         case config
-        /// Input data (the seed pool) is wrong.
-        case data
-        /// The seed pool cannot be read.
-        case noInput
         /// The embedded engine is not installed, or its server did not come up.
         case unavailable
-        /// The engine's run cannot go on (its members keep failing).
-        case temporary
-        /// Anything else: a bug, or the terminal.
-        case software
     }
 
     public let kind: Kind

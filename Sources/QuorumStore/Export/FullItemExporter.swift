@@ -9,24 +9,20 @@ struct FullItemExporter {
 
     /// The three cursors of the merge join, each in item order without a sort step.
     var itemsSQL: String {
-        """
-        SELECT id, run_id, type, instruction, input, generator, seed_ids, created_at,
-               status, output, chosen, current_set_id
-        FROM items NOT INDEXED WHERE \(statusCondition) ORDER BY id
-        """
+        "SELECT \(ItemField.selectList) FROM \(Item.databaseTableName) NOT INDEXED WHERE \(statusCondition) "
+            + "ORDER BY \(Item.Columns.id.name)"
     }
 
     static let candidatesSQL = """
-        SELECT s.item_id, s.id, s.ordinal, s.created_at, s.consensus_rule, s.consensus_choice,
-               s.consensus_scores, s.consensus_margin, s.consensus_matrix, s.consensus_discard,
-               c.position, c.member, c.text, c.prompt_tokens, c.completion_tokens, c.latency_ms, c.error
-        FROM candidate_sets s LEFT JOIN candidates c ON c.set_id = s.id
-        ORDER BY s.item_id, s.ordinal, c.position
+        SELECT \(SetField.selectList)
+        FROM \(CandidateSet.databaseTableName) s LEFT JOIN \(Candidate.databaseTableName) c
+            ON c.\(Candidate.Columns.setID.name) = s.\(CandidateSet.Columns.id.name)
+        ORDER BY s.\(CandidateSet.Columns.itemID.name), s.\(CandidateSet.Columns.ordinal.name), c.\(Candidate.Columns.position.name)
         """
 
     static let decisionsSQL = """
-        SELECT item_id, id, kind, set_id, candidate, text, reason, target_id, curator, at, note
-        FROM decisions ORDER BY item_id, id
+        SELECT \(DecisionField.selectList) FROM \(Decision.databaseTableName)
+        ORDER BY \(Decision.Columns.itemID.name), \(Decision.Columns.id.name)
         """
 
     func write(to output: ByteOutput) throws -> ExportSummary {
@@ -37,8 +33,8 @@ struct FullItemExporter {
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0
         while let item = try items.next() {
-            let itemID: Int64 = item[0]
-            let currentSetID: Int64? = item[11]
+            let itemID: Int64 = item[ItemField.id.rawValue]
+            let currentSetID: Int64? = item[ItemField.currentSetID.rawValue]
             json.removeAll()
             json.beginObject()
             writeItemFields(item, to: &json)
@@ -55,31 +51,21 @@ struct FullItemExporter {
         return ExportSummary(lines: lines, bytes: output.bytesWritten - start, skippedWithoutOutput: 0)
     }
 
+    /// Every item column under its own name, in the order of the SELECT.
     private func writeItemFields(_ item: Row, to json: inout JSONTextWriter) {
-        json.key("id")
-        json.integer(item[0] as Int64)
-        json.key("run_id")
-        json.integer(item[1] as Int64)
-        json.key("type")
-        json.string(item[2])
-        json.key("instruction")
-        json.string(item[3])
-        json.key("input")
-        json.string(item[4])
-        json.key("generator")
-        json.optionalString(item[5])
-        json.key("seed_ids")
-        json.raw(item[6])
-        json.key("created_at")
-        json.string(Self.isoTimestamp(item[7]))
-        json.key("status")
-        json.string(item[8])
-        json.key("output")
-        json.optionalString(item[9])
-        json.key("chosen")
-        json.optionalInteger(item[10] as Int?)
-        json.key("current_set_id")
-        json.optionalInteger(item[11] as Int64?)
+        for field in ItemField.allCases {
+            json.key(field.column.name)
+            let index = field.rawValue
+            switch field {
+            case .id, .runID: json.integer(item[index] as Int64)
+            case .type, .instruction, .input, .status: json.string(item[index])
+            case .generator, .output: json.optionalString(item[index])
+            case .seedIDs: json.raw(item[index])
+            case .createdAt: json.string(Self.isoTimestamp(item[index]))
+            case .chosen: json.optionalInteger(item[index] as Int?)
+            case .currentSetID: json.optionalInteger(item[index] as Int64?)
+            }
+        }
     }
 
     private func writeCandidateSets(
@@ -89,13 +75,13 @@ struct FullItemExporter {
         json.beginArray()
         var openSetID: Int64?
         while let row = rows.current, rows.itemID == itemID {
-            let setID: Int64 = row[1]
+            let setID: Int64 = row[SetField.setID.rawValue]
             if setID != openSetID {
                 if openSetID != nil { closeSet(&json) }
                 openSet(row, isCurrent: setID == currentSetID, to: &json)
                 openSetID = setID
             }
-            if let position = row[10] as Int? {
+            if let position = row[SetField.position.rawValue] as Int? {
                 writeCandidate(row, position: position, to: &json)
             }
             try rows.advance()
@@ -108,28 +94,28 @@ struct FullItemExporter {
     private func openSet(_ row: Row, isCurrent: Bool, to json: inout JSONTextWriter) {
         json.beginObject()
         json.key("id")
-        json.integer(row[1] as Int64)
+        json.integer(row[SetField.setID.rawValue] as Int64)
         json.key("ordinal")
-        json.integer(row[2] as Int)
+        json.integer(row[SetField.ordinal.rawValue] as Int)
         json.key("created_at")
-        json.string(Self.isoTimestamp(row[3]))
+        json.string(Self.isoTimestamp(row[SetField.createdAt.rawValue]))
         json.key("current")
         json.bool(isCurrent)
         json.key("consensus")
-        if let rule = row[4] as String? {
+        if let rule = row[SetField.consensusRule.rawValue] as String? {
             json.beginObject()
             json.key("choice")
-            json.optionalInteger(row[5] as Int?)
+            json.optionalInteger(row[SetField.consensusChoice.rawValue] as Int?)
             json.key("rule")
             json.string(rule)
             json.key("scores")
-            json.raw(row[6] as String? ?? "[]")
+            json.raw(row[SetField.consensusScores.rawValue] as String? ?? "[]")
             json.key("margin")
-            json.optionalDouble(row[7] as Double?)
+            json.optionalDouble(row[SetField.consensusMargin.rawValue] as Double?)
             json.key("matrix")
-            json.raw(row[8] as String? ?? "[]")
+            json.raw(row[SetField.consensusMatrix.rawValue] as String? ?? "[]")
             json.key("discard")
-            json.optionalString(row[9] as String?)
+            json.optionalString(row[SetField.consensusDiscard.rawValue] as String?)
             json.endObject()
         } else {
             json.null()
@@ -147,18 +133,18 @@ struct FullItemExporter {
         json.beginObject()
         json.key("position")
         json.integer(position)
-        json.key("member")
-        json.string(row[11])
-        json.key("text")
-        json.string(row[12])
-        json.key("prompt_tokens")
-        json.optionalInteger(row[13] as Int?)
-        json.key("completion_tokens")
-        json.optionalInteger(row[14] as Int?)
-        json.key("latency_ms")
-        json.optionalDouble(row[15] as Double?)
-        json.key("error")
-        json.optionalString(row[16] as String?)
+        json.key(Candidate.Columns.member.name)
+        json.string(row[SetField.member.rawValue])
+        json.key(Candidate.Columns.text.name)
+        json.string(row[SetField.text.rawValue])
+        json.key(Candidate.Columns.promptTokens.name)
+        json.optionalInteger(row[SetField.promptTokens.rawValue] as Int?)
+        json.key(Candidate.Columns.completionTokens.name)
+        json.optionalInteger(row[SetField.completionTokens.rawValue] as Int?)
+        json.key(Candidate.Columns.latencyMilliseconds.name)
+        json.optionalDouble(row[SetField.latencyMilliseconds.rawValue] as Double?)
+        json.key(Candidate.Columns.error.name)
+        json.optionalString(row[SetField.error.rawValue] as String?)
         json.endObject()
     }
 
@@ -167,11 +153,12 @@ struct FullItemExporter {
         var log: [Decision] = []
         var timestamps: [String] = []
         while let row = rows.current, rows.itemID == itemID {
+            func value<T: DatabaseValueConvertible>(_ field: DecisionField) -> T? { row[field.rawValue] }
             log.append(Decision(
-                id: row[1], itemID: itemID, kind: DecisionKind(rawValue: row[2]) ?? .accept, setID: row[3],
-                candidate: row[4], text: row[5], reason: row[6], targetID: row[7], curator: row[8],
-                at: .distantPast, note: row[10]))
-            timestamps.append(Self.isoTimestamp(row[9]))
+                id: value(.id), itemID: itemID, kind: value(.kind).flatMap(DecisionKind.init(rawValue:)) ?? .accept,
+                setID: value(.setID), candidate: value(.candidate), text: value(.text), reason: value(.reason),
+                targetID: value(.targetID), curator: value(.curator) ?? "", at: .distantPast, note: value(.note)))
+            timestamps.append(Self.isoTimestamp(row[DecisionField.at.rawValue]))
             try rows.advance()
         }
         let active = ItemStateDerivation.activeEventIDs(log)
@@ -212,4 +199,84 @@ struct FullItemExporter {
         bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// The item columns the export reads, in the order of its SELECT: a field's raw value is its
+/// position in the row.
+private enum ItemField: Int, CaseIterable {
+    case id, runID, type, instruction, input, generator, seedIDs, createdAt, status, output, chosen, currentSetID
+
+    var column: Column {
+        switch self {
+        case .id: Item.Columns.id
+        case .runID: Item.Columns.runID
+        case .type: Item.Columns.type
+        case .instruction: Item.Columns.instruction
+        case .input: Item.Columns.input
+        case .generator: Item.Columns.generator
+        case .seedIDs: Item.Columns.seedIDs
+        case .createdAt: Item.Columns.createdAt
+        case .status: Item.Columns.status
+        case .output: Item.Columns.output
+        case .chosen: Item.Columns.chosen
+        case .currentSetID: Item.Columns.currentSetID
+        }
+    }
+
+    static let selectList = allCases.map(\.column.name).joined(separator: ", ")
+}
+
+/// The columns of a candidate set joined with its candidates (`s` and `c`), in SELECT order.
+private enum SetField: Int, CaseIterable {
+    case itemID, setID, ordinal, createdAt, consensusRule, consensusChoice, consensusScores, consensusMargin
+    case consensusMatrix, consensusDiscard
+    case position, member, text, promptTokens, completionTokens, latencyMilliseconds, error
+
+    var qualifiedName: String {
+        switch self {
+        case .itemID: "s." + CandidateSet.Columns.itemID.name
+        case .setID: "s." + CandidateSet.Columns.id.name
+        case .ordinal: "s." + CandidateSet.Columns.ordinal.name
+        case .createdAt: "s." + CandidateSet.Columns.createdAt.name
+        case .consensusRule: "s." + CandidateSet.Columns.consensusRule.name
+        case .consensusChoice: "s." + CandidateSet.Columns.consensusChoice.name
+        case .consensusScores: "s." + CandidateSet.Columns.consensusScores.name
+        case .consensusMargin: "s." + CandidateSet.Columns.consensusMargin.name
+        case .consensusMatrix: "s." + CandidateSet.Columns.consensusMatrix.name
+        case .consensusDiscard: "s." + CandidateSet.Columns.consensusDiscard.name
+        case .position: "c." + Candidate.Columns.position.name
+        case .member: "c." + Candidate.Columns.member.name
+        case .text: "c." + Candidate.Columns.text.name
+        case .promptTokens: "c." + Candidate.Columns.promptTokens.name
+        case .completionTokens: "c." + Candidate.Columns.completionTokens.name
+        case .latencyMilliseconds: "c." + Candidate.Columns.latencyMilliseconds.name
+        case .error: "c." + Candidate.Columns.error.name
+        }
+    }
+
+    static let selectList = allCases.map(\.qualifiedName).joined(separator: ", ")
+}
+
+/// The decision columns the export reads, in SELECT order; the item's id comes first, as the
+/// merge join wants.
+private enum DecisionField: Int, CaseIterable {
+    case itemID, id, kind, setID, candidate, text, reason, targetID, curator, at, note
+
+    var column: Column {
+        switch self {
+        case .itemID: Decision.Columns.itemID
+        case .id: Decision.Columns.id
+        case .kind: Decision.Columns.kind
+        case .setID: Decision.Columns.setID
+        case .candidate: Decision.Columns.candidate
+        case .text: Decision.Columns.text
+        case .reason: Decision.Columns.reason
+        case .targetID: Decision.Columns.targetID
+        case .curator: Decision.Columns.curator
+        case .at: Decision.Columns.at
+        case .note: Decision.Columns.note
+        }
+    }
+
+    static let selectList = allCases.map(\.column.name).joined(separator: ", ")
 }

@@ -8,7 +8,7 @@ struct ItemExporter {
 
     /// `status IN (...)` for the request; statuses are enum raw values, safe to inline.
     var statusCondition: String {
-        "status IN (" + request.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+        "\(Item.Columns.status.name) IN (" + request.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
     }
 
     func write(to output: ByteOutput) throws -> ExportSummary {
@@ -28,7 +28,10 @@ struct ItemExporter {
     /// Rows in id order by a plain scan: through the status index SQLite would sort every
     /// selected row, text included, before returning the first.
     var trainingRowsSQL: String {
-        "SELECT instruction, input, output FROM items NOT INDEXED WHERE \(statusCondition) AND output IS NOT NULL ORDER BY id"
+        let output = Item.Columns.output.name
+        return "SELECT \(Item.Columns.instruction.name), \(Item.Columns.input.name), \(output) "
+            + "FROM \(Item.databaseTableName) NOT INDEXED WHERE \(statusCondition) AND \(output) IS NOT NULL "
+            + "ORDER BY \(Item.Columns.id.name)"
     }
 
     /// How one row of a training format is written: the writer, then the instruction, input
@@ -39,7 +42,9 @@ struct ItemExporter {
 
     private func writeTrainingRows(to output: ByteOutput, _ writeRow: TrainingRowWriter) throws -> ExportSummary {
         let skipped = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM items WHERE \(statusCondition) AND output IS NULL") ?? 0
+            db,
+            sql: "SELECT COUNT(*) FROM \(Item.databaseTableName) WHERE \(statusCondition) AND \(Item.Columns.output.name) IS NULL"
+        ) ?? 0
         let rows = try Row.fetchCursor(db, sql: trainingRowsSQL)
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0

@@ -51,7 +51,8 @@ extension ReviewOrder {
 extension QueueListing: FetchableRecord {
     public init(row: Row) throws {
         self.init(
-            itemID: row["id"], status: try row.decodedEnum("status", of: "items"),
-            type: try row.decodedEnum("type", of: "items"), instructionHead: row["head"], margin: row["margin"])
+            itemID: row[Item.Columns.id], status: try row.decodedEnum(Item.Columns.status, of: Item.databaseTableName),
+            type: try row.decodedEnum(Item.Columns.type, of: Item.databaseTableName), instructionHead: row["head"],
+            margin: row[Item.Columns.margin])
     }
 }

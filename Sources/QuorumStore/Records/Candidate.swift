@@ -26,5 +26,18 @@ public struct Candidate: Sendable, Equatable, Codable, FetchableRecord, MutableP
         case latencyMilliseconds = "latency_ms"
     }
 
+    /// The table's columns, named once: decoders, exporters and SQL read them from here.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let position = Column(CodingKeys.position)
+        public static let member = Column(CodingKeys.member)
+        public static let text = Column(CodingKeys.text)
+        public static let error = Column(CodingKeys.error)
+        public static let setID = Column(CodingKeys.setID)
+        public static let promptTokens = Column(CodingKeys.promptTokens)
+        public static let completionTokens = Column(CodingKeys.completionTokens)
+        public static let latencyMilliseconds = Column(CodingKeys.latencyMilliseconds)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

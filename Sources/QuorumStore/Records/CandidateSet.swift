@@ -30,6 +30,20 @@ public struct CandidateSet: Sendable, Equatable, Codable, FetchableRecord, Mutab
         case consensusDiscard = "consensus_discard"
     }
 
+    /// The table's columns, named once: decoders, exporters and SQL read them from here.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let ordinal = Column(CodingKeys.ordinal)
+        public static let itemID = Column(CodingKeys.itemID)
+        public static let createdAt = Column(CodingKeys.createdAt)
+        public static let consensusChoice = Column(CodingKeys.consensusChoice)
+        public static let consensusRule = Column(CodingKeys.consensusRule)
+        public static let consensusScores = Column(CodingKeys.consensusScores)
+        public static let consensusMargin = Column(CodingKeys.consensusMargin)
+        public static let consensusMatrix = Column(CodingKeys.consensusMatrix)
+        public static let consensusDiscard = Column(CodingKeys.consensusDiscard)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// The consensus, or nil while the set is still streaming.

@@ -30,19 +30,34 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         case targetID = "target_id"
     }
 
+    /// The table's columns, named once: decoders, exporters and SQL read them from here.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let kind = Column(CodingKeys.kind)
+        public static let candidate = Column(CodingKeys.candidate)
+        public static let text = Column(CodingKeys.text)
+        public static let reason = Column(CodingKeys.reason)
+        public static let curator = Column(CodingKeys.curator)
+        public static let at = Column(CodingKeys.at)
+        public static let note = Column(CodingKeys.note)
+        public static let itemID = Column(CodingKeys.itemID)
+        public static let setID = Column(CodingKeys.setID)
+        public static let targetID = Column(CodingKeys.targetID)
+    }
+
     /// Decoded by hand: the write path reads each item's log before every append.
     public init(row: Row) throws {
-        id = row["id"]
-        itemID = row["item_id"]
-        kind = try row.decodedEnum("kind", of: Self.databaseTableName)
-        setID = row["set_id"]
-        candidate = row["candidate"]
-        text = row["text"]
-        reason = row["reason"]
-        targetID = row["target_id"]
-        curator = row["curator"]
-        at = row["at"]
-        note = row["note"]
+        id = row[Columns.id]
+        itemID = row[Columns.itemID]
+        kind = try row.decodedEnum(Columns.kind, of: Self.databaseTableName)
+        setID = row[Columns.setID]
+        candidate = row[Columns.candidate]
+        text = row[Columns.text]
+        reason = row[Columns.reason]
+        targetID = row[Columns.targetID]
+        curator = row[Columns.curator]
+        at = row[Columns.at]
+        note = row[Columns.note]
     }
 
     public init(

@@ -34,6 +34,24 @@ public struct Item: Sendable, Equatable, Codable, FetchableRecord, MutablePersis
         case currentSetID = "current_set_id"
     }
 
+    /// The table's columns, named once: decoders, exporters and SQL read them from here.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let type = Column(CodingKeys.type)
+        public static let instruction = Column(CodingKeys.instruction)
+        public static let input = Column(CodingKeys.input)
+        public static let generator = Column(CodingKeys.generator)
+        public static let status = Column(CodingKeys.status)
+        public static let output = Column(CodingKeys.output)
+        public static let chosen = Column(CodingKeys.chosen)
+        public static let runID = Column(CodingKeys.runID)
+        public static let seedIDs = Column(CodingKeys.seedIDs)
+        public static let createdAt = Column(CodingKeys.createdAt)
+        public static let currentSetID = Column(CodingKeys.currentSetID)
+        /// The current set's consensus margin, cached beside the status for the margin order.
+        public static let margin = Column("margin")
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     mutating func apply(_ state: DerivedItemState) {

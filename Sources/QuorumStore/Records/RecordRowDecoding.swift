@@ -6,12 +6,12 @@ import QuorumJSON
 // column, which made reading a queue page of 100 items cost ~30 µs an item.
 
 /// The error a column that does not decode is reported with.
-private func invalidColumn(_ table: String, _ column: String, _ problem: String) -> StoreError {
-    StoreError.invalid("\(table).\(column): \(problem)")
+private func invalidColumn(_ table: String, _ column: Column, _ problem: String) -> StoreError {
+    StoreError.invalid("\(table).\(column.name): \(problem)")
 }
 
 extension Row {
-    func decodedEnum<Value: RawRepresentable>(_ column: String, of table: String) throws -> Value
+    func decodedEnum<Value: RawRepresentable>(_ column: Column, of table: String) throws -> Value
     where Value.RawValue == String {
         guard let value: Value = try optionalEnum(column, of: table) else {
             throw invalidColumn(table, column, "missing")
@@ -19,7 +19,7 @@ extension Row {
         return value
     }
 
-    func optionalEnum<Value: RawRepresentable>(_ column: String, of table: String) throws -> Value?
+    func optionalEnum<Value: RawRepresentable>(_ column: Column, of table: String) throws -> Value?
     where Value.RawValue == String {
         guard let raw: String = self[column] else { return nil }
         guard let value = Value(rawValue: raw) else {
@@ -29,7 +29,7 @@ extension Row {
     }
 
     /// A JSON array column read with the store's own parser.
-    func jsonArray(_ column: String, of table: String) throws -> [JSONValue]? {
+    func jsonArray(_ column: Column, of table: String) throws -> [JSONValue]? {
         guard let text: String = self[column] else { return nil }
         guard case .array(let values) = try JSONParser.parse(Array(text.utf8)) else {
             throw invalidColumn(table, column, "expected a JSON array")
@@ -39,7 +39,7 @@ extension Row {
 }
 
 extension JSONValue {
-    func number(in table: String, _ column: String) throws -> Double {
+    func number(in table: String, _ column: Column) throws -> Double {
         guard case .number(let value) = self else {
             throw invalidColumn(table, column, "expected numbers, found \(typeName)")
         }
@@ -50,57 +50,57 @@ extension JSONValue {
 extension Item {
     public init(row: Row) throws {
         let table = Self.databaseTableName
-        id = row["id"]
-        runID = row["run_id"]
-        type = try row.decodedEnum("type", of: table)
-        instruction = row["instruction"]
-        input = row["input"]
-        generator = row["generator"]
-        seedIDs = try (row.jsonArray("seed_ids", of: table) ?? []).map { value in
+        id = row[Columns.id]
+        runID = row[Columns.runID]
+        type = try row.decodedEnum(Columns.type, of: table)
+        instruction = row[Columns.instruction]
+        input = row[Columns.input]
+        generator = row[Columns.generator]
+        seedIDs = try (row.jsonArray(Columns.seedIDs, of: table) ?? []).map { value in
             guard case .string(let text) = value else {
-                throw invalidColumn(table, "seed_ids", "expected strings, found \(value.typeName)")
+                throw invalidColumn(table, Columns.seedIDs, "expected strings, found \(value.typeName)")
             }
             return text
         }
-        createdAt = row["created_at"]
-        status = try row.decodedEnum("status", of: table)
-        output = row["output"]
-        chosen = row["chosen"]
-        currentSetID = row["current_set_id"]
+        createdAt = row[Columns.createdAt]
+        status = try row.decodedEnum(Columns.status, of: table)
+        output = row[Columns.output]
+        chosen = row[Columns.chosen]
+        currentSetID = row[Columns.currentSetID]
     }
 }
 
 extension CandidateSet {
     public init(row: Row) throws {
         let table = Self.databaseTableName
-        id = row["id"]
-        itemID = row["item_id"]
-        ordinal = row["ordinal"]
-        createdAt = row["created_at"]
-        consensusChoice = row["consensus_choice"]
-        consensusRule = try row.optionalEnum("consensus_rule", of: table)
-        consensusScores = try row.jsonArray("consensus_scores", of: table)?.map { try $0.number(in: table, "consensus_scores") }
-        consensusMargin = row["consensus_margin"]
-        consensusMatrix = try row.jsonArray("consensus_matrix", of: table)?.map { line in
+        id = row[Columns.id]
+        itemID = row[Columns.itemID]
+        ordinal = row[Columns.ordinal]
+        createdAt = row[Columns.createdAt]
+        consensusChoice = row[Columns.consensusChoice]
+        consensusRule = try row.optionalEnum(Columns.consensusRule, of: table)
+        consensusScores = try row.jsonArray(Columns.consensusScores, of: table)?.map { try $0.number(in: table, Columns.consensusScores) }
+        consensusMargin = row[Columns.consensusMargin]
+        consensusMatrix = try row.jsonArray(Columns.consensusMatrix, of: table)?.map { line in
             guard case .array(let cells) = line else {
-                throw invalidColumn(table, "consensus_matrix", "expected rows of numbers")
+                throw invalidColumn(table, Columns.consensusMatrix, "expected rows of numbers")
             }
-            return try cells.map { try $0.number(in: table, "consensus_matrix") }
+            return try cells.map { try $0.number(in: table, Columns.consensusMatrix) }
         }
-        consensusDiscard = try row.optionalEnum("consensus_discard", of: table)
+        consensusDiscard = try row.optionalEnum(Columns.consensusDiscard, of: table)
     }
 }
 
 extension Candidate {
     public init(row: Row) throws {
-        id = row["id"]
-        setID = row["set_id"]
-        position = row["position"]
-        member = row["member"]
-        text = row["text"]
-        promptTokens = row["prompt_tokens"]
-        completionTokens = row["completion_tokens"]
-        latencyMilliseconds = row["latency_ms"]
-        error = row["error"]
+        id = row[Columns.id]
+        setID = row[Columns.setID]
+        position = row[Columns.position]
+        member = row[Columns.member]
+        text = row[Columns.text]
+        promptTokens = row[Columns.promptTokens]
+        completionTokens = row[Columns.completionTokens]
+        latencyMilliseconds = row[Columns.latencyMilliseconds]
+        error = row[Columns.error]
     }
 }

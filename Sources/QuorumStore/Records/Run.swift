@@ -20,5 +20,14 @@ public struct Run: Sendable, Equatable, Codable, FetchableRecord, MutablePersist
         case configHash = "config_hash"
     }
 
+    /// The table's columns, named once: decoders, exporters and SQL read them from here.
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let source = Column(CodingKeys.source)
+        public static let startedAt = Column(CodingKeys.startedAt)
+        public static let configJSON = Column(CodingKeys.configJSON)
+        public static let configHash = Column(CodingKeys.configHash)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,3 +1,5 @@
+// QuorumTUI/Keys: Keys: the key values, every binding with its help text, and the `:` commands.
+
 import QuorumStore
 
 /// A command of the `:` line. `parse` is the one place the line is read; help lists every

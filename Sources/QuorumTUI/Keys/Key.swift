@@ -1,5 +1,3 @@
-// QuorumTUI/Keys: Keys: the key values, every binding with its help text, and the `:` commands.
-
 /// A key press, as the terminal layer decodes it.
 public enum Key: Sendable, Hashable {
     case character(Character)

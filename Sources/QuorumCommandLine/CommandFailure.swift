@@ -1,3 +1,6 @@
+// QuorumCommandLine: What every quorum command shares: exit statuses, messages on standard error, errors turned
+// into exits, the --store and --curator options.
+
 import ArgumentParser
 import QuorumSession
 import QuorumStore
@@ -26,11 +29,7 @@ public func commandFailure(_ error: any Error) -> ExitCode {
 private func exitStatus(for kind: SessionError.Kind) -> Int32 {
     switch kind {
     case .config: return ExitStatus.config
-    case .data: return ExitStatus.dataError
-    case .noInput: return ExitStatus.noInput
     case .unavailable: return ExitStatus.unavailable
-    case .temporary: return ExitStatus.temporaryFailure
-    case .software: return ExitStatus.software
     }
 }
 
