@@ -19,10 +19,12 @@ fi
 # closing summary of all tests.
 swift test --skip-build --disable-swift-testing "$@" 2>&1 | awk '
     /^Test Case .* (started|passed)/ { next }
-    /^Test Suite .* (started|passed|failed)/ {
+    /^Test Suite .* started/ { next }
+    /^Test Suite .* (passed|failed)/ {
         if ($0 ~ /^Test Suite .(All|Selected) tests./) { print; summary = 1 }
         next
     }
+    /^\[[0-9]+\/[0-9]+\] Planning build$/ { next }
     /^[[:space:]]*Executed [0-9]+ tests?/ { if (summary) print; summary = 0; next }
     { print }
 '
