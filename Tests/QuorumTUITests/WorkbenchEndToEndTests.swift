@@ -64,6 +64,10 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(exit.tty, "icanon echo", "the line discipline is back")
         XCTAssertEqual(try tmux.format("#{alternate_on}"), "0", "the alternate screen is left")
         XCTAssertEqual(try tmux.format("#{cursor_flag}"), "1", "the cursor is shown again")
+        let farewell = try tmux.screen().replacingOccurrences(of: "\n", with: "")
+        XCTAssertTrue(
+            farewell.contains("the decisions are in \(storePath); export them with: quorum export --store"),
+            "quitting says where the store is and how to export it: \(farewell)")
     }
 
     func testAClickSelectsAQueueRow() async throws {
