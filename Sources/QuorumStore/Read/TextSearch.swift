@@ -29,20 +29,21 @@ public struct TextSearch: Sendable, Hashable {
     /// An SQL condition on a row with `instruction`, `input` and `current_set_id` columns
     /// (`alias` names it), and its arguments.
     func condition(on alias: String) -> (sql: String, arguments: StatementArguments) {
-        let test: (String) -> String
-        let argument: String
-        if isASCII {
-            test = { "\($0) LIKE ? ESCAPE '\\'" }
-            argument = "%" + Self.escapingLike(needle) + "%"
-        } else {
-            test = { "\(Self.functionName)(\($0), ?)" }
-            argument = needle
-        }
+        let argument = sqlArgument
         let sql = """
             (\(test("\(alias).instruction")) OR \(test("\(alias).input")) OR EXISTS (
                 SELECT 1 FROM candidates c WHERE c.set_id = \(alias).current_set_id AND \(test("c.text"))))
             """
         return (sql, [argument, argument, argument])
+    }
+
+    /// An SQL test that `column` holds the needle by this search's rule; it takes `sqlArgument`.
+    func test(_ column: String) -> String {
+        isASCII ? "\(column) LIKE ? ESCAPE '\\'" : "\(Self.functionName)(\(column), ?)"
+    }
+
+    var sqlArgument: String {
+        isASCII ? "%" + Self.escapingLike(needle) + "%" : needle
     }
 
     static let functionName = "quorum_folded_contains"
