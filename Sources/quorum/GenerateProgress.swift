@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 import QuorumEngine
 import Synchronization
 
@@ -44,7 +45,8 @@ final class GenerateProgress: Sendable {
             return render(tally, elapsed: now)
         }
         guard let line else { return }
-        let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"
+        let visible = TerminalSafeText.escaped(line)
+        let text = interactive ? "\r\u{1B}[2K" + visible : visible + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 
@@ -62,7 +64,8 @@ final class GenerateProgress: Sendable {
             if interrupted && tally.stored < target { parts.append("run `quorum generate` with the same options to resume") }
             return parts.joined(separator: "\n  ")
         }
-        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[2K" : "") + summary + "\n").utf8))
+        let visible = TerminalSafeText.escaped(summary)
+        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[2K" : "") + visible + "\n").utf8))
     }
 
     private func render(_ tally: Tally, elapsed: Double) -> String {
