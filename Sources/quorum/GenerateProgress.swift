@@ -12,6 +12,9 @@ final class GenerateProgress: Sendable {
         var instructionsFiltered: [String: Int] = [:]
         var instancesFiltered: [String: Int] = [:]
         var memberErrors: [String: Int] = [:]
+        /// Instruction requests in a row answered without a usable instruction, and the limit.
+        var fruitlessRounds = 0
+        var fruitlessLimit = 0
         var lastDraw: Double = 0
     }
 
@@ -35,11 +38,16 @@ final class GenerateProgress: Sendable {
             case .instanceFiltered(_, let reason): tally.instancesFiltered[Self.kind(of: reason), default: 0] += 1
             case .memberFailed(let member, _): tally.memberErrors[member, default: 0] += 1
             case .progress(let stored, _): tally.stored = stored
+            case .instructionRound(_, let inARow, let limit):
+                tally.fruitlessRounds = inARow
+                tally.fruitlessLimit = limit
             default: return nil
             }
             let now = Date().timeIntervalSince(started)
+            // A fruitless round gets a line too: without it a run that keeps nothing prints nothing.
             var isProgress = false
             if case .progress = event { isProgress = true }
+            if case .instructionRound(_, let inARow, _) = event, inARow > 0 { isProgress = true }
             if !isProgress && (!interactive || now - tally.lastDraw < 0.1) { return nil }
             tally.lastDraw = now
             return render(tally, elapsed: now)
@@ -77,6 +85,7 @@ final class GenerateProgress: Sendable {
         let detail = String(format: "%.2f items/s, ETA %@", rate, eta)
             + " | instructions kept \(tally.instructionsKept), filtered \(tally.instructionsFiltered.values.reduce(0, +))"
             + (errors > 0 ? " | errors \(errors)" : "")
+            + (tally.fruitlessRounds > 0 ? " | fruitless rounds \(tally.fruitlessRounds)/\(tally.fruitlessLimit)" : "")
         guard interactive else { return "generate: \(counts), \(detail)" }
         let width = 24
         let filled = target > 0 ? width * tally.stored / target : width

@@ -54,7 +54,7 @@ extension WorkbenchState {
         case .progress(let stored, let target):
             engine.stored = stored
             engine.target = target
-        case .instructionKept, .instructionFiltered:
+        case .instructionKept, .instructionFiltered, .instructionRound:
             break
         }
         return []
