@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuorumCore
 
 /// sysexits(3) codes the CLI uses.
 public enum ExitStatus {
@@ -14,9 +15,10 @@ public enum ExitStatus {
     public static let config: Int32 = 78
 }
 
-/// Writes one line to standard error.
+/// Writes one line to standard error. Messages carry text from outside (server bodies, model
+/// text, file contents), so control characters are shown escaped, never sent to the terminal.
 public func printError(_ message: String) {
-    FileHandle.standardError.write(Data("quorum: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("quorum: \(TerminalSafeText.escaped(message))\n".utf8))
 }
 
 /// Reports `message` on standard error and returns the exit to throw.

@@ -38,7 +38,7 @@ struct GenerateCommand: AsyncParsableCommand {
         }
         let seeds: [SeedTask]
         do { seeds = try SeedPool.load(path: settings.seedsPath) } catch {
-            throw failure(error.description, status: ExitStatus.dataError)
+            throw failure(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
         }
         let opened: Store
         do { opened = try Store.open(at: store ?? settings.storePath, access: .write(command: invokedCommandLine)) } catch {

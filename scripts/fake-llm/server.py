@@ -37,8 +37,17 @@ FAULT_MODES = {
     "ignorestop": None,
     "nostream": None,
     "echoauth": None,
+    "filtered": None,
+    "escapes": None,
+    "echokey": None,
+    "echokeyjson": None,
 }
-MODE_SEGMENT = re.compile(r"^([a-z0-9]+?)(?:-(\d+|always))?$")
+# A mode, an optional argument (`echokey_290`: the key at offset 290) and an optional fault limit.
+MODE_SEGMENT = re.compile(r"^([a-z0-9]+?)(?:_(\d+))?(?:-(\d+|always))?$")
+# The end of a step-1 prompt: the number the next instruction gets.
+NEXT_INSTRUCTION = re.compile(r"\n(\d+)\.\s*$")
+# Terminal control sequences: retitle the window (OSC 0), write the clipboard (OSC 52), clear the screen.
+HOSTILE_BODY = b"the model failed \x1b]0;pwned-title\x07 \x1b]52;c;cHduZWQ=\x07 \x1b[2J\x1b[H after the escapes"
 
 
 def parse_arguments(argv):
@@ -145,7 +154,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             sys.stderr.write("fake-llm: " + (format % args) + "\n")
 
     def route(self):
-        """(mode, fault limit, path below the mode) or None for a bad mode."""
+        """(mode, fault limit, path below the mode) or None for a bad mode; the mode's argument
+        goes to `self.mode_argument`."""
+        self.mode_argument = None
         path = self.path.split("?", 1)[0]
         segments = [s for s in path.split("/") if s]
         if segments and segments[0] not in ("v1", "health", "stats", "requests"):
@@ -153,7 +164,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if not found or found.group(1) not in FAULT_MODES:
                 return None
             mode = found.group(1)
-            count = found.group(2)
+            self.mode_argument = None if found.group(2) is None else int(found.group(2))
+            count = found.group(3)
             limit = FAULT_MODES[mode] if count is None else (None if count == "always" else int(count))
             return mode, limit, "/" + "/".join(segments[1:])
         return "ok", 0, "/" + "/".join(segments)
@@ -176,6 +188,31 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def send_error_json(self, status, message, headers=()):
         self.send_json(status, {"error": {"message": message, "type": "fake_llm_error", "code": status}}, headers)
+
+    def send_raw(self, status, content_type, data):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.write(data)
+
+    def echo_key(self, as_json, streamed):
+        """The request's key (without `Bearer `) at offset `mode_argument` of the answer: a 401
+        body (`echokey`), or an unparsable JSON event of a 200 answer (`echokeyjson`)."""
+        key = self.headers.get("Authorization", "").removeprefix("Bearer ")
+        padding = "k" * (self.mode_argument or 0)
+        text = (padding + key + " was the key you sent").encode("utf-8")
+        if not as_json:
+            return self.send_raw(401, "text/plain", text)
+        if not streamed:
+            return self.send_raw(200, "application/json", text)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.write_chunk(b"data: " + text + b"\n\n")
+        self.write_chunk(b"data: [DONE]\n\n")
+        self.write(b"0\r\n\r\n")
 
     def write(self, data):
         try:
@@ -278,6 +315,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         key = self.server.options.api_key
         if mode == "echoauth":
             return self.send_error_json(401, "rejected credentials: %s" % self.headers.get("Authorization", ""))
+        if mode in ("echokey", "echokeyjson"):
+            return self.echo_key(mode == "echokeyjson", bool(body.get("stream")))
         if key is not None and self.headers.get("Authorization") != "Bearer " + key:
             return self.send_error_json(401, "invalid API key")
 
@@ -294,6 +333,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_error_json(503, "the model is loading", retry_after)
         if faulty and mode == "error500":
             return self.send_error_json(500, "the model crashed")
+        if faulty and mode == "escapes":
+            return self.send_raw(500, "text/plain", HOSTILE_BODY)
 
         model = str(body.get("model") or "fake-llm")
         stops = body.get("stop") or []
@@ -302,6 +343,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         temperature = body.get("temperature")
         temperature = 1.0 if not isinstance(temperature, (int, float)) else temperature
         text = "" if faulty and mode == "empty" else self.server.scripted(prompt)
+        if text is None and faulty and mode == "filtered":
+            text = filtered_instructions(prompt)
         if text is None:
             text = content.generate(prompt, model, temperature, options.seed, body.get("seed"))
         finish = "stop"
@@ -374,7 +417,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if fault == "cut":
             # End the connection in the middle of the chunked body: no [DONE], no final chunk.
             self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # the client went first
             return
         self.write_chunk(b"data: [DONE]\n\n")
         self.write(b"0\r\n\r\n")
@@ -435,6 +481,18 @@ def prompt_of(body, chat):
     return users[-1] if users else "\n\n".join(str(m.get("content", "")) for m in messages)
 
 
+def filtered_instructions(prompt):
+    """For a step-1 prompt, instructions every Self-Instruct filter run drops (too short, a
+    blacklisted word, "Write a program"); None for any other prompt."""
+    found = NEXT_INSTRUCTION.search(prompt)
+    if not found:
+        return None
+    marker = " |EoS|" if "|EoS|" in prompt else ""
+    number = int(found.group(1))
+    return (" Translate.%s\n%d. Draw an image of a quiet harbour at dawn.%s\n%d. Write a program that sorts ten numbers.%s"
+            % (marker, number + 1, marker, number + 2, marker))
+
+
 def split_chunks(text, largest, prompt):
     """Pieces of 1 to `largest` characters, the same for the same text and prompt."""
     rng = content.rng_for("chunks", prompt, text)
@@ -457,6 +515,13 @@ class Server(http.server.ThreadingHTTPServer):
         self.statistics = Statistics()
         self.exhausted = threading.Event()
         self.script = load_script(options.script) if options.script else []
+
+    def handle_error(self, request, client_address):
+        """A client that hangs up (on purpose, in tests) is no error; anything else is printed."""
+        error = sys.exc_info()[1]
+        if isinstance(error, (ClientGone, ConnectionError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
 
     def scripted(self, prompt):
         for pattern, text in self.script:

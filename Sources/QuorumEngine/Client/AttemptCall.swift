@@ -35,7 +35,7 @@ struct AttemptCall: Sendable {
             throw await failure(status: status, response: response)
         }
         var decoder = CompletionStreamDecoder(
-            contentType: response.headers.first(name: "content-type"), stops: stops)
+            contentType: response.headers.first(name: "content-type"), stops: stops, secret: apiKey)
         do {
             for try await buffer in response.body {
                 try deliver(decoder.feed(buffer.readableBytesView))
@@ -43,7 +43,7 @@ struct AttemptCall: Sendable {
                 if decoder.stoppedAtStopSequence { break }
             }
         } catch let failure as CompletionChunk.DecodingFailure {
-            throw AttemptFailure(Self.error(from: failure))
+            throw AttemptFailure(Self.error(from: failure, secret: apiKey))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             // A connection lost after the answer was whole loses nothing.
@@ -52,7 +52,7 @@ struct AttemptCall: Sendable {
         do throws(CompletionChunk.DecodingFailure) {
             try deliver(decoder.finish())
         } catch {
-            throw AttemptFailure(Self.error(from: error))
+            throw AttemptFailure(Self.error(from: error, secret: apiKey))
         }
         guard decoder.isComplete else {
             throw AttemptFailure(.streamCutShort(partial: decoder.text))
@@ -105,15 +105,17 @@ struct AttemptCall: Sendable {
         let retryAfter = [429, 503].contains(status)
             ? response.headers.first(name: "retry-after").flatMap { RetryAfterHeader.seconds(from: $0) } : nil
         return AttemptFailure(
-            .httpStatus(status, bodyExcerpt: String(body.prefix(Self.maxExcerptCharacters))),
+            .httpStatus(
+                status, bodyExcerpt: SecretRedaction.excerpt(body, limit: Self.maxExcerptCharacters, secret: apiKey)),
             retryAfterSeconds: retryAfter)
     }
 
-    private static func error(from failure: CompletionChunk.DecodingFailure) -> LMError {
+    /// The key is redacted before the message is cut (a key the cut goes through leaves no prefix).
+    private static func error(from failure: CompletionChunk.DecodingFailure, secret: String?) -> LMError {
         switch failure {
         case .malformed(let detail): return .malformedResponse(detail)
         case .serverError(let status, let message):
-            return .httpStatus(status, bodyExcerpt: String(message.prefix(maxExcerptCharacters)))
+            return .httpStatus(status, bodyExcerpt: SecretRedaction.excerpt(message, limit: maxExcerptCharacters, secret: secret))
         }
     }
 

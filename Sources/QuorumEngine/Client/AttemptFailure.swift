@@ -11,12 +11,13 @@ struct AttemptFailure: Error {
 }
 
 extension LMError {
-    /// The error with every occurrence of `secret` replaced, so an API key a server echoes back
-    /// never reaches a message.
+    /// The error with every occurrence of `secret` replaced, and a prefix of it that ends a text
+    /// (an excerpt cut through it), so an API key a server echoes back never reaches a message.
+    /// Excerpts are redacted before they are cut too; this is the last line.
     func redacting(_ secret: String?) -> LMError {
         guard let secret, !secret.isEmpty else { return self }
         func clean(_ text: String) -> String {
-            text.replacingOccurrences(of: secret, with: "[redacted]")
+            SecretRedaction.redact(text, secret: secret)
         }
         switch self {
         case .unreachable(let endpoint, let reason): return .unreachable(endpoint: clean(endpoint), reason: clean(reason))

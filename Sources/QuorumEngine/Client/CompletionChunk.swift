@@ -16,7 +16,9 @@ struct CompletionChunk: Equatable {
 
     /// Decodes a JSON object: `choices[0].text` (completions), `choices[0].delta.content`
     /// (streamed chat) or `choices[0].message.content` (chat), with optional `finish_reason` and `usage`.
-    static func decode(_ payload: String) throws(DecodingFailure) -> CompletionChunk {
+    /// `secret` (the member's API key) is redacted from the excerpts in failures before they are cut.
+    static func decode(_ payload: String, secret: String? = nil) throws(DecodingFailure) -> CompletionChunk {
+        func excerpt(_ text: String) -> String { CompletionChunk.excerpt(text, secret: secret) }
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any] else {
@@ -44,11 +46,12 @@ struct CompletionChunk: Equatable {
             throw .malformed("a choice is not an object: \(excerpt(payload))")
         }
         chunk.finishReason = choice["finish_reason"] as? String
-        chunk.text = try text(of: choice, payload: payload)
+        chunk.text = try text(of: choice, payload: payload, secret: secret)
         return chunk
     }
 
-    private static func text(of choice: [String: Any], payload: String) throws(DecodingFailure) -> String {
+    private static func text(of choice: [String: Any], payload: String, secret: String?) throws(DecodingFailure) -> String {
+        func excerpt(_ text: String) -> String { CompletionChunk.excerpt(text, secret: secret) }
         if let value = choice["text"] {
             guard let text = value as? String else { throw .malformed("text is not a string: \(excerpt(payload))") }
             return text
@@ -83,7 +86,7 @@ struct CompletionChunk: Equatable {
         }
     }
 
-    static func excerpt(_ text: String, limit: Int = 120) -> String {
-        text.count <= limit ? text : String(text.prefix(limit)) + "…"
+    static func excerpt(_ text: String, limit: Int = 120, secret: String? = nil) -> String {
+        SecretRedaction.excerpt(text, limit: limit, secret: secret, ellipsis: true)
     }
 }

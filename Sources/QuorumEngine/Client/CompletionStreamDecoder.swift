@@ -23,10 +23,14 @@ struct CompletionStreamDecoder {
     private(set) var promptTokens: Int?
     private(set) var completionTokens: Int?
 
+    /// Redacted from the excerpts of malformed answers, before they are cut.
+    private let secret: String?
+
     /// A non-streamed answer larger than this is refused as malformed.
     static let maxJSONBytes = 16 << 20
 
-    init(contentType: String?, stops: [String]) {
+    init(contentType: String?, stops: [String], secret: String? = nil) {
+        self.secret = secret
         let type = contentType?.lowercased() ?? ""
         if type.contains("text/event-stream") {
             format = .eventStream
@@ -75,7 +79,7 @@ struct CompletionStreamDecoder {
         var pieces: [String] = []
         switch format {
         case .json:
-            let chunk = try CompletionChunk.decode(String(decoding: jsonBytes, as: UTF8.self))
+            let chunk = try CompletionChunk.decode(String(decoding: jsonBytes, as: UTF8.self), secret: secret)
             record(chunk)
             // A whole JSON answer is complete even without a finish reason.
             sawDone = true
@@ -101,7 +105,7 @@ struct CompletionStreamDecoder {
             sawDone = true
             return nil
         }
-        let chunk = try CompletionChunk.decode(data)
+        let chunk = try CompletionChunk.decode(data, secret: secret)
         record(chunk)
         let piece = scanner.feed(chunk.text)
         return piece.isEmpty ? nil : piece

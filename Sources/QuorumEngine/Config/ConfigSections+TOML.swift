@@ -21,7 +21,7 @@ extension GenerationConfig {
     static let tomlKeys = [
         "seed", "seed_demonstrations_a", "machine_demonstrations_a", "seed_demonstrations_b",
         "machine_demonstrations_b", "instance_demonstrations_a", "instance_demonstrations_b", "end_marker",
-        "max_awaiting_review",
+        "max_awaiting_review", "max_fruitless_rounds",
     ]
 
     init(toml reader: TOMLTableReader) throws(QuorumConfigError) {
@@ -39,7 +39,8 @@ extension GenerationConfig {
             instanceDemonstrationsB: try reader.integer("instance_demonstrations_b", atLeast: 1)
                 ?? defaults.instanceDemonstrationsB,
             endMarker: try reader.text("end_marker") ?? defaults.endMarker,
-            maxAwaitingReview: try reader.integer("max_awaiting_review", atLeast: 1) ?? defaults.maxAwaitingReview)
+            maxAwaitingReview: try reader.integer("max_awaiting_review", atLeast: 1) ?? defaults.maxAwaitingReview,
+            maxFruitlessRounds: try reader.integer("max_fruitless_rounds", atLeast: 1) ?? defaults.maxFruitlessRounds)
     }
 }
 

@@ -159,11 +159,15 @@ public struct GenerationConfig: Sendable, Equatable {
     public var endMarker: String
     /// The workbench pauses generation when this many items await review.
     public var maxAwaitingReview: Int
+    /// A run stops (it can be resumed) when this many instruction requests in a row are
+    /// answered without a usable instruction: empty answers, or every instruction dropped.
+    public var maxFruitlessRounds: Int
 
     public init(
         seed: UInt64 = 0, seedDemonstrationsA: Int = 20, machineDemonstrationsA: Int = 4,
         seedDemonstrationsB: Int = 8, machineDemonstrationsB: Int = 2, instanceDemonstrationsA: Int = 18,
-        instanceDemonstrationsB: Int = 15, endMarker: String = " |EoS|", maxAwaitingReview: Int = 50
+        instanceDemonstrationsB: Int = 15, endMarker: String = " |EoS|", maxAwaitingReview: Int = 50,
+        maxFruitlessRounds: Int = 20
     ) {
         self.seed = seed
         self.seedDemonstrationsA = seedDemonstrationsA
@@ -174,5 +178,6 @@ public struct GenerationConfig: Sendable, Equatable {
         self.instanceDemonstrationsB = instanceDemonstrationsB
         self.endMarker = endMarker
         self.maxAwaitingReview = maxAwaitingReview
+        self.maxFruitlessRounds = maxFruitlessRounds
     }
 }

@@ -60,6 +60,8 @@ instance_demonstrations_a = 18     # steps 2 and 3 (few-shot): worked examples p
 instance_demonstrations_b = 15     # ... type B
 end_marker = " |EoS|"              # ends each demonstration; generation stops there
 max_awaiting_review = 50           # the workbench pauses generation when this many items wait
+max_fruitless_rounds = 20          # stop when this many instruction requests in a row give nothing
+                                   # usable (empty answers, every instruction dropped)
 
 # How quorum review looks (--theme and $QUORUM_THEME win over this).
 [workbench]

@@ -5,6 +5,9 @@ import QuorumStore
 public enum EngineEvent: Sendable, Equatable {
     case instructionKept(type: ItemType, instruction: String)
     case instructionFiltered(type: ItemType, instruction: String, reason: FilterReason)
+    /// A step-1 request was answered; `fruitlessInARow` answered requests in a row have kept no
+    /// instruction (0 when this one kept one), and the run stops when they reach `limit`.
+    case instructionRound(member: String, fruitlessInARow: Int, limit: Int)
     case itemStarted(ticket: Int, type: ItemType, instruction: String)
     /// The instance generator's answer parsed into an input (empty for type B) and candidate 0.
     case instanceReady(ticket: Int, input: String)

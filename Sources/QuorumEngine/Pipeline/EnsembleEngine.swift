@@ -21,6 +21,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownMember(String)
     case noSeeds(ItemType)
     case generatorFailing(member: String, lastError: String)
+    /// `rounds` step-1 requests in a row kept no instruction; `outcome` says what came back.
+    case instructionsFruitless(member: String, rounds: Int, outcome: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,9 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSeeds(let type): return "the seed pool has no type \(type.rawValue) tasks"
         case .generatorFailing(let member, let error):
             return "the generator \"\(member)\" keeps failing, stopping: \(error)"
+        case .instructionsFruitless(let member, let rounds, let outcome):
+            return "the instruction generator \"\(member)\" gave no usable instruction in \(rounds) rounds in a row, "
+                + "stopping: \(outcome)"
         }
     }
 }
@@ -64,6 +69,7 @@ public final class EnsembleEngine: Sendable {
             drops: FilterDropLog(store: store, runID: runID))
         let tickets = TicketCounter(target: request.count)
         let failures = FailureTracker(limit: 5)
+        let fruitless = FruitlessRounds(limit: config.generation.maxFruitlessRounds)
         // Each item spends about a third of its time on each stage (instruction, instance,
         // outputs); three workers per generator slot keep the generator busy while outputs stream.
         // The members' own limits still cap what is in flight.
@@ -77,7 +83,7 @@ public final class EnsembleEngine: Sendable {
                         try Task.checkCancellation()
                         let stored = try await self.produceItem(
                             ticket: ticket, request: request, runID: runID, supply: supply, failures: failures,
-                            events: events)
+                            fruitless: fruitless, events: events)
                         if stored {
                             events(.progress(stored: await tickets.markStored(), target: request.count))
                         } else {
@@ -94,11 +100,13 @@ public final class EnsembleEngine: Sendable {
     /// One item from instruction to store; false when it was dropped on the way.
     private func produceItem(
         ticket: Int, request: GenerationRequest, runID: Int64, supply: InstructionSupply, failures: FailureTracker,
-        events: @escaping @Sendable (EngineEvent) -> Void
+        fruitless: FruitlessRounds, events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> Bool {
         var random = sampler.random(for: UInt64(ticket) << 32)
         let type = chooseType(request.types, random: &random)
-        guard let pending = try await nextInstruction(type, supply: supply, failures: failures, events: events) else {
+        guard let pending = try await nextInstruction(
+            type, supply: supply, failures: failures, fruitless: fruitless, events: events)
+        else {
             return false
         }
         events(.itemStarted(ticket: ticket, type: type, instruction: pending.instruction))
@@ -137,15 +145,17 @@ public final class EnsembleEngine: Sendable {
         return true
     }
 
-    /// A buffered instruction of `type`, generating a new batch when none is waiting.
+    /// A buffered instruction of `type`, generating a new batch when none is waiting. Throws
+    /// once `fruitless` has seen its limit of answered requests in a row that kept nothing.
     private func nextInstruction(
-        _ type: ItemType, supply: InstructionSupply, failures: FailureTracker,
+        _ type: ItemType, supply: InstructionSupply, failures: FailureTracker, fruitless: FruitlessRounds,
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> InstructionSupply.Pending? {
         let generator = models[config.roles.instructionGenerator]!
         for _ in 0..<8 {
             if let pending = await supply.take(type) { return pending }
             try Task.checkCancellation()
+            if let stop = await fruitless.stop { throw stop }
             let (prompt, seedIDs) = await supply.prompt(type)
             let marker = config.generation.endMarker.trimmingWhitespace()
             let decoding = decoding(generator.member, stops: marker.isEmpty ? [] : [marker])
@@ -155,7 +165,16 @@ public final class EnsembleEngine: Sendable {
                 let instructions = InstructionPrompt.parse(
                     completion.text, endMarker: config.generation.endMarker,
                     truncated: completion.finishReason == "length")
-                for event in await supply.admit(instructions, type: type, seedIDs: seedIDs) { events(event) }
+                let admitted = await supply.admit(instructions, type: type, seedIDs: seedIDs)
+                for event in admitted { events(event) }
+                let kept = admitted.filter { if case .instructionKept = $0 { true } else { false } }.count
+                let dropped = admitted.compactMap { event -> FilterReason? in
+                    if case .instructionFiltered(_, _, let reason) = event { reason } else { nil }
+                }
+                let round = await fruitless.record(
+                    member: generator.member.name, answer: completion.text, dropped: dropped, kept: kept)
+                events(.instructionRound(member: generator.member.name, fruitlessInARow: round.inARow, limit: fruitless.limit))
+                if let stop = round.stop { throw stop }
             } catch let error as LMError {
                 events(.memberFailed(member: generator.member.name, error: error.description))
                 try await failures.failed(generator.member.name, error)

@@ -3,7 +3,8 @@ import QuorumStore
 
 /// The novelty pools and the buffer of instructions waiting for an instance. Pools hold the
 /// seed instructions of each type and every instruction kept so far, including earlier
-/// ones of the same batch.
+/// ones of the same batch. A new instruction is checked against both types' pools, so the
+/// same instruction is never kept once as type A and once as type B.
 actor InstructionSupply {
     struct Pending: Sendable {
         var type: ItemType
@@ -74,8 +75,10 @@ actor InstructionSupply {
 
     private func rejection(of instruction: String, type: ItemType) -> FilterReason? {
         if let reason = filter.rejection(of: instruction) { return reason }
-        if case .tooSimilar(let index, let score) = pools[type]!.check(instruction) {
-            return .tooSimilar(to: poolTexts[type]![index], score: score)
+        for pooled in [type] + ItemType.allCases.filter({ $0 != type }) {
+            if case .tooSimilar(let index, let score) = pools[pooled]!.check(instruction) {
+                return .tooSimilar(to: poolTexts[pooled]![index], score: score)
+            }
         }
         return nil
     }

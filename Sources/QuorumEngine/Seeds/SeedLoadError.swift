@@ -8,12 +8,16 @@ public struct SeedLoadError: Error, Sendable, Equatable, CustomStringConvertible
     /// The field's path in the line's object, such as `instances[0].output`.
     public var field: String?
     public var problem: String
+    /// The file could not be read at all (missing, a folder, no permission): an unreadable
+    /// input (exit 66), where every other problem is bad data (65).
+    public var isUnreadable: Bool
 
-    public init(file: String, line: Int? = nil, field: String? = nil, problem: String) {
+    public init(file: String, line: Int? = nil, field: String? = nil, problem: String, isUnreadable: Bool = false) {
         self.file = file
         self.line = line
         self.field = field
         self.problem = problem
+        self.isUnreadable = isUnreadable
     }
 
     public var description: String {

@@ -10,7 +10,7 @@ public enum SeedPool {
         do {
             bytes = try FileBytes.contents(of: path)
         } catch {
-            throw SeedLoadError(file: path, problem: error.message)
+            throw SeedLoadError(file: path, problem: error.message, isUnreadable: true)
         }
         return try parse(bytes, file: path)
     }

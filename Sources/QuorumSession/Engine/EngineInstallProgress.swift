@@ -2,6 +2,7 @@
 // into what the workbench shows, reruns, install progress.
 
 import Foundation
+import QuorumCore
 import QuorumEngine
 
 /// Shows an install's progress on standard error with the elapsed time: steps on lines of
@@ -47,10 +48,12 @@ public final class EngineInstallProgress {
 
     private func line(_ text: String) {
         end()
-        write("quorum: [\(clockText(elapsed))] \(text)\n")
+        write("quorum: [\(clockText(elapsed))] \(TerminalSafeText.escaped(text))\n")
     }
 
     private func status(_ text: String) {
+        // pip's output: shown escaped, and on one line.
+        let text = TerminalSafeText.escaped(text).replacingOccurrences(of: "\n", with: " ")
         if interactive {
             let width = 110
             let shown = text.count > width ? String(text.prefix(width - 1)) + "…" : text

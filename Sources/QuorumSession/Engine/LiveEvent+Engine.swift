@@ -6,7 +6,7 @@ extension LiveEvent {
     /// workbench's own run has no target, so its progress shows the count alone.
     init?(_ event: EngineEvent, runHasTarget: Bool) {
         switch event {
-        case .instructionKept, .instructionFiltered:
+        case .instructionKept, .instructionFiltered, .instructionRound:
             return nil
         case .itemStarted(let ticket, let type, let instruction):
             self = .itemStarted(ticket: ticket, type: type, instruction: instruction)

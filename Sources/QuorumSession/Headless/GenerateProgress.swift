@@ -1,6 +1,7 @@
 // QuorumSession/Headless: Headless runs (`quorum generate`): progress on standard error and a clean stop on Ctrl-C.
 
 import Foundation
+import QuorumCore
 import QuorumEngine
 import Synchronization
 
@@ -13,6 +14,9 @@ public final class GenerateProgress: Sendable {
         var instructionsFiltered: [String: Int] = [:]
         var instancesFiltered: [String: Int] = [:]
         var memberErrors: [String: Int] = [:]
+        /// Instruction requests in a row answered without a usable instruction, and the limit.
+        var fruitlessRounds = 0
+        var fruitlessLimit = 0
         var lastDraw: Double = 0
     }
 
@@ -36,17 +40,23 @@ public final class GenerateProgress: Sendable {
             case .instanceFiltered(_, let reason): tally.instancesFiltered[Self.kind(of: reason), default: 0] += 1
             case .memberFailed(let member, _): tally.memberErrors[member, default: 0] += 1
             case .progress(let stored, _): tally.stored = stored
+            case .instructionRound(_, let inARow, let limit):
+                tally.fruitlessRounds = inARow
+                tally.fruitlessLimit = limit
             default: return nil
             }
             let now = Date().timeIntervalSince(started)
+            // A fruitless round gets a line too: without it a run that keeps nothing prints nothing.
             var isProgress = false
             if case .progress = event { isProgress = true }
+            if case .instructionRound(_, let inARow, _) = event, inARow > 0 { isProgress = true }
             if !isProgress && (!interactive || now - tally.lastDraw < 0.1) { return nil }
             tally.lastDraw = now
             return render(tally, elapsed: now)
         }
         guard let line else { return }
-        let text = interactive ? "\r\u{1B}[2K" + line : line + "\n"
+        let visible = TerminalSafeText.escaped(line)
+        let text = interactive ? "\r\u{1B}[2K" + visible : visible + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 
@@ -64,7 +74,8 @@ public final class GenerateProgress: Sendable {
             if interrupted && tally.stored < target { parts.append("run `quorum generate` with the same options to resume") }
             return parts.joined(separator: "\n  ")
         }
-        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[2K" : "") + summary + "\n").utf8))
+        let visible = TerminalSafeText.escaped(summary)
+        FileHandle.standardError.write(Data(((interactive ? "\r\u{1B}[2K" : "") + visible + "\n").utf8))
     }
 
     private func render(_ tally: Tally, elapsed: Double) -> String {
@@ -76,6 +87,7 @@ public final class GenerateProgress: Sendable {
         let detail = String(format: "%.2f items/s, ETA %@", rate, eta)
             + " | instructions kept \(tally.instructionsKept), filtered \(tally.instructionsFiltered.values.reduce(0, +))"
             + (errors > 0 ? " | errors \(errors)" : "")
+            + (tally.fruitlessRounds > 0 ? " | fruitless rounds \(tally.fruitlessRounds)/\(tally.fruitlessLimit)" : "")
         guard interactive else { return "generate: \(counts), \(detail)" }
         let width = 24
         let filled = target > 0 ? width * tally.stored / target : width

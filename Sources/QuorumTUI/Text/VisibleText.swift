@@ -1,3 +1,5 @@
+import QuorumCore
+
 /// One thing to paint, read from text: a glyph (one cell or two), part of an escaped
 /// control character, a line break or a tab.
 public struct VisibleGlyph: Sendable, Equatable {
@@ -158,27 +160,19 @@ public enum VisibleText {
         return true
     }
 
-    /// C0 controls as their Control Pictures (`␛` for ESC, `␍` for CR), DEL as `␡`.
+    /// C0 controls as their Control Pictures (`␛` for ESC, `␍` for CR), DEL as `␡`: the rule
+    /// the command line shares (`TerminalSafeText`).
     static func controlPicture(_ scalar: Unicode.Scalar) -> Character? {
-        switch scalar.value {
-        case 0x00...0x1F: return Character(Unicode.Scalar(0x2400 + scalar.value)!)
-        case 0x7F: return "\u{2421}"
-        default: return nil
-        }
+        TerminalSafeText.controlPicture(scalar)
     }
 
     static func codePointLabel(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+        TerminalSafeText.codePointLabel(scalar)
     }
 
     /// C1 controls, format characters (bidi overrides, zero-width spaces, BOM), line and
     /// paragraph separators, surrogates and unassigned code points.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0xA0 { return scalar.value >= 0x7F || scalar.value < 0x20 }
-        switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .unassigned: return true
-        default: return false
-        }
+        TerminalSafeText.needsEscape(scalar)
     }
 }
