@@ -62,11 +62,11 @@ struct FullItemExporter {
         json.key("type")
         json.string(item[2])
         json.key("instruction")
-        json.string(item[3])
+        json.string(item.text(atIndex: 3) ?? "")
         json.key("input")
-        json.string(item[4])
+        json.string(item.text(atIndex: 4) ?? "")
         json.key("generator")
-        json.optionalString(item[5])
+        json.optionalString(item.text(atIndex: 5))
         json.key("seed_ids")
         json.raw(item[6])
         json.key("created_at")
@@ -74,7 +74,7 @@ struct FullItemExporter {
         json.key("status")
         json.string(item[8])
         json.key("output")
-        json.optionalString(item[9])
+        json.optionalString(item.text(atIndex: 9))
         json.key("chosen")
         json.optionalInteger(item[10] as Int?)
         json.key("current_set_id")
@@ -147,9 +147,9 @@ struct FullItemExporter {
         json.key("position")
         json.integer(position)
         json.key("member")
-        json.string(row[11])
+        json.string(row.text(atIndex: 11) ?? "")
         json.key("text")
-        json.string(row[12])
+        json.string(row.text(atIndex: 12) ?? "")
         json.key("prompt_tokens")
         json.optionalInteger(row[13] as Int?)
         json.key("completion_tokens")
@@ -157,7 +157,7 @@ struct FullItemExporter {
         json.key("latency_ms")
         json.optionalDouble(row[15] as Double?)
         json.key("error")
-        json.optionalString(row[16] as String?)
+        json.optionalString(row.text(atIndex: 16))
         json.endObject()
     }
 
@@ -168,8 +168,8 @@ struct FullItemExporter {
         while let row = rows.current, rows.itemID == itemID {
             log.append(Decision(
                 id: row[1], itemID: itemID, kind: DecisionKind(rawValue: row[2]) ?? .accept, setID: row[3],
-                candidate: row[4], text: row[5], reason: row[6], targetID: row[7], curator: row[8],
-                at: .distantPast, note: row[10]))
+                candidate: row[4], text: row.text(atIndex: 5), reason: row.text(atIndex: 6), targetID: row[7],
+                curator: row.text(atIndex: 8) ?? "", at: .distantPast, note: row.text(atIndex: 10)))
             timestamps.append(Self.isoTimestamp(row[9]))
             try rows.advance()
         }

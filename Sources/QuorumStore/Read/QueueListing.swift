@@ -52,6 +52,6 @@ extension QueueListing: FetchableRecord {
     public init(row: Row) throws {
         self.init(
             itemID: row["id"], status: try row.decodedEnum("status", of: "items"),
-            type: try row.decodedEnum("type", of: "items"), instructionHead: row["head"], margin: row["margin"])
+            type: try row.decodedEnum("type", of: "items"), instructionHead: row.text(named: "head") ?? "", margin: row["margin"])
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A search of the queue: a case-insensitive substring of an item's instruction, its input or
@@ -31,25 +32,29 @@ public struct TextSearch: Sendable, Hashable {
     func condition(on alias: String) -> (sql: String, arguments: StatementArguments) {
         let test: (String) -> String
         let argument: String
+        let arguments: [String]
         if isASCII {
-            test = { "\($0) LIKE ? ESCAPE '\\'" }
-            argument = "%" + Self.escapingLike(needle) + "%"
+            // LIKE reads its text as a C string, so a text holding U+0000 also goes through the
+            // function, which sees every byte (it gets the text as a blob).
+            test = { "(\($0) LIKE ? ESCAPE '\\' OR (instr(\($0), char(0)) > 0 AND \(Self.functionName)(CAST(\($0) AS BLOB), ?)))" }
+            arguments = ["%" + Self.escapingLike(needle) + "%", needle]
         } else {
-            test = { "\(Self.functionName)(\($0), ?)" }
-            argument = needle
+            test = { "\(Self.functionName)(CAST(\($0) AS BLOB), ?)" }
+            arguments = [needle]
         }
         let sql = """
             (\(test("\(alias).instruction")) OR \(test("\(alias).input")) OR EXISTS (
                 SELECT 1 FROM candidates c WHERE c.set_id = \(alias).current_set_id AND \(test("c.text"))))
             """
-        return (sql, [argument, argument, argument])
+        return (sql, StatementArguments(arguments + arguments + arguments))
     }
 
     static let functionName = "quorum_folded_contains"
 
     /// `quorum_folded_contains(text, needle)`: whether `text` holds `needle`, by this search's rule.
+    /// The text comes as a blob: GRDB reads a TEXT argument as a C string, up to its first NUL.
     static let sqlFunction = DatabaseFunction(functionName, argumentCount: 2, pure: true) { values in
-        guard let text = String.fromDatabaseValue(values[0]),
+        guard let text = Data.fromDatabaseValue(values[0]).map({ String(decoding: $0, as: UTF8.self) }),
               let needle = String.fromDatabaseValue(values[1]),
               let search = TextSearch(needle)
         else { return false }

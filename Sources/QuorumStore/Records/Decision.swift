@@ -37,12 +37,12 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         kind = try row.decodedEnum("kind", of: Self.databaseTableName)
         setID = row["set_id"]
         candidate = row["candidate"]
-        text = row["text"]
-        reason = row["reason"]
+        text = row.text(named: "text")
+        reason = row.text(named: "reason")
         targetID = row["target_id"]
-        curator = row["curator"]
+        curator = row.text(named: "curator") ?? ""
         at = row["at"]
-        note = row["note"]
+        note = row.text(named: "note")
     }
 
     public init(

@@ -29,7 +29,7 @@ extension Row {
 
     /// A JSON array column read with the store's own parser.
     func jsonArray(_ column: String, of table: String) throws -> [JSONValue]? {
-        guard let text: String = self[column] else { return nil }
+        guard let text = text(named: column) else { return nil }
         guard case .array(let values) = try JSONParser.parse(Array(text.utf8)) else {
             throw invalidColumn(table, column, "expected a JSON array")
         }
@@ -52,9 +52,9 @@ extension Item {
         id = row["id"]
         runID = row["run_id"]
         type = try row.decodedEnum("type", of: table)
-        instruction = row["instruction"]
-        input = row["input"]
-        generator = row["generator"]
+        instruction = row.text(named: "instruction") ?? ""
+        input = row.text(named: "input") ?? ""
+        generator = row.text(named: "generator")
         seedIDs = try (row.jsonArray("seed_ids", of: table) ?? []).map { value in
             guard case .string(let text) = value else {
                 throw invalidColumn(table, "seed_ids", "expected strings, found \(value.typeName)")
@@ -63,7 +63,7 @@ extension Item {
         }
         createdAt = row["created_at"]
         status = try row.decodedEnum("status", of: table)
-        output = row["output"]
+        output = row.text(named: "output")
         chosen = row["chosen"]
         currentSetID = row["current_set_id"]
     }
@@ -95,11 +95,11 @@ extension Candidate {
         id = row["id"]
         setID = row["set_id"]
         position = row["position"]
-        member = row["member"]
-        text = row["text"]
+        member = row.text(named: "member") ?? ""
+        text = row.text(named: "text") ?? ""
         promptTokens = row["prompt_tokens"]
         completionTokens = row["completion_tokens"]
         latencyMilliseconds = row["latency_ms"]
-        error = row["error"]
+        error = row.text(named: "error")
     }
 }
