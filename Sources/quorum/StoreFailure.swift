@@ -26,7 +26,7 @@ private func exitStatus(for error: StoreError) -> Int32 {
          .unknownItem, .unknownDecision, .unknownCandidateSet:
         return ExitStatus.dataError
     case .readOnly: return ExitStatus.cannotCreate
-    case .locked: return ExitStatus.temporaryFailure
+    case .locked, .openUnderAnotherName: return ExitStatus.temporaryFailure
     case .diskFull, .io: return ExitStatus.ioError
     }
 }
