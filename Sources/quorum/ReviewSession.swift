@@ -39,6 +39,8 @@ struct ReviewSession: Sendable {
         let signals = TerminationSignals(inbox: inbox)
         let engine = engineConfig.map { ReviewEngine(config: $0, store: store, curator: curator, inbox: inbox) }
         let effects = ReviewEffects(store: store, curator: curator, inbox: inbox, engine: engine)
+        let arrivals = Task { [store] in await Self.pollArrivals(store, inbox) }
+        defer { arrivals.cancel() }
         let prepared = state
         let startEffects = initial
         let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
@@ -51,6 +53,37 @@ struct ReviewSession: Sendable {
         signals.stop()
         await effects.finish()
         return outcome
+    }
+
+    /// Items another process commits (a headless `quorum generate`) appear as they are
+    /// stored: a look at the largest item id every quarter second (one step down the primary
+    /// key), each new item read and posted, and those still streaming read again until their
+    /// consensus is in. While this process's own engine holds the run it reports its items
+    /// itself, and nobody else can add any.
+    private static func pollArrivals(_ store: Store, _ inbox: WorkbenchInbox) async {
+        guard var seen = try? await store.latestItemID() else { return }
+        var streaming: Set<Int64> = []
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(250))
+            guard let latest = try? await store.latestItemID() else { continue }
+            if store.holdsRun {
+                seen = latest
+                streaming = []
+                continue
+            }
+            for id in streaming.sorted() {
+                guard let detail = try? await store.item(id), detail.item.status != .streaming else { continue }
+                streaming.remove(id)
+                inbox.post(.itemLoaded(detail))
+            }
+            guard latest > seen else { continue }
+            for id in (seen + 1)...latest {
+                guard let detail = try? await store.item(id) else { continue }
+                if detail.item.status == .streaming { streaming.insert(id) }
+                inbox.post(.itemArrived(detail))
+            }
+            seen = latest
+        }
     }
 
     private static func loop(

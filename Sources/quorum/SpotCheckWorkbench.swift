@@ -14,7 +14,10 @@ struct SpotCheckWorkbench {
 
     func run(storePath: String) async throws {
         let store: Store
-        do { store = try Store.open(at: storePath, access: .write(command: invokedCommandLine)) } catch {
+        do {
+            store = try Store.open(
+                at: storePath, access: .write(command: invokedCommandLine), options: StoreOpenOptions(claimsRun: false))
+        } catch {
             throw storeFailure(error)
         }
         defer { try? store.close() }
