@@ -18,11 +18,14 @@ public enum Workbench {
             state.viewport = size
             return selectionEffects(&state)
         case .pageLoaded(let page):
-            return pageLoaded(page, &state)
+            let effects = pageLoaded(page, &state)
+            return effects + drainQueuedKeys(&state)
         case .itemLoaded(let detail):
-            return itemLoaded(detail, arrived: false, &state)
+            let effects = itemLoaded(detail, arrived: false, &state)
+            return effects + drainQueuedKeys(&state)
         case .itemArrived(let detail):
-            return itemLoaded(detail, arrived: true, &state)
+            let effects = itemLoaded(detail, arrived: true, &state)
+            return effects + drainQueuedKeys(&state)
         case .countsLoaded(let counts):
             state.status.counts = counts
             return backlogEffects(&state)
@@ -63,6 +66,7 @@ public enum Workbench {
             state.status.message = message
             return []
         case .effectFailed(let message):
+            state.queuedKeys = []
             state.status.message = StatusMessage(message, .error)
             return []
         case .interrupted:
