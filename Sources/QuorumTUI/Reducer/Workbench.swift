@@ -62,6 +62,9 @@ public enum Workbench {
             return statsLoaded(.failed(problem), &state)
         case .verdictLoaded(let itemID, let verdict):
             return verdictLoaded(itemID, verdict, &state)
+        case .sharedTokensAligned(let itemID, let alignment):
+            state.details[itemID]?.absorb(alignment)
+            return []
         case .notice(let message):
             state.status.message = message
             return []
