@@ -31,7 +31,6 @@ public struct TextSearch: Sendable, Hashable {
     /// (`alias` names it), and its arguments.
     func condition(on alias: String) -> (sql: String, arguments: StatementArguments) {
         let test: (String) -> String
-        let argument: String
         let arguments: [String]
         if isASCII {
             // LIKE reads its text as a C string, so a text holding U+0000 also goes through the
