@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "QuorumCommandLine",
             dependencies: [
-                "QuorumStore", "QuorumSession", "QuorumJSON",
+                "QuorumCore", "QuorumStore", "QuorumSession", "QuorumJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -29,7 +29,7 @@ allow QuorumStore QuorumCore QuorumJSON GRDB Crypto
 allow QuorumEngine QuorumCore QuorumJSON QuorumStore AsyncHTTPClient TOMLKit
 allow QuorumTUI QuorumCore QuorumStore CNcurses TOMLKit
 allow QuorumSession QuorumCore QuorumStore QuorumEngine QuorumTUI
-allow QuorumCommandLine QuorumStore QuorumSession QuorumJSON ArgumentParser
+allow QuorumCommandLine QuorumCore QuorumStore QuorumSession QuorumJSON ArgumentParser
 allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
 allow quorum QuorumCore QuorumJSON QuorumStore QuorumEngine QuorumTUI QuorumSession QuorumCommandLine QuorumBench ArgumentParser
 

@@ -40,7 +40,7 @@ private func exitStatus(for error: StoreError) -> Int32 {
          .unknownItem, .unknownDecision, .unknownCandidateSet:
         return ExitStatus.dataError
     case .readOnly: return ExitStatus.cannotCreate
-    case .locked: return ExitStatus.temporaryFailure
+    case .locked, .openUnderAnotherName: return ExitStatus.temporaryFailure
     case .diskFull, .io: return ExitStatus.ioError
     }
 }
@@ -52,9 +52,4 @@ public func openStore(_ options: StoreOptions, access: StoreAccess) throws -> St
     } catch {
         throw commandFailure(error)
     }
-}
-
-/// How this process names itself to a refused second writer: "quorum import data.jsonl".
-public var invokedCommandLine: String {
-    (["quorum"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
 }

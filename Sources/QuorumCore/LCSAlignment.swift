@@ -1,15 +1,21 @@
 /// Which tokens make up a longest common subsequence, not only how long it is: what the
 /// workbench highlights as the words a candidate shares with the consensus choice.
 ///
-/// A classic dynamic programme, O(m·n) time and space, meant for texts of a few hundred
-/// tokens; `BitParallelLCS` remains the way to get lengths fast.
+/// A classic dynamic programme, O(m·n) time and space, for texts of a few hundred tokens;
+/// beyond `tableCellLimit` cells, Hirschberg's method in linear memory (two 1 MB texts asked
+/// the table for 104 GB). `BitParallelLCS` remains the way to get lengths fast.
 public enum LCSAlignment {
+    /// The largest table built: 1M cells, 4 MB.
+    public static let tableCellLimit = 1 << 20
+
     /// Positions in `a` and in `b` of one longest common subsequence, ascending and paired:
     /// `a[result.a[k]] == b[result.b[k]]` for every k. The same inputs always give the same pairs.
     public static func commonTokenIndices(_ a: [UInt32], _ b: [UInt32]) -> (a: [Int], b: [Int]) {
         let m = a.count
         let n = b.count
         if m == 0 || n == 0 { return ([], []) }
+        let (cells, overflow) = (m + 1).multipliedReportingOverflow(by: n + 1)
+        if overflow || cells > tableCellLimit { return linearSpaceCommonTokenIndices(a, b) }
         // lengths[i][j]: LCS of a[i...] and b[j...], stored row-major in (m+1)×(n+1).
         let columns = n + 1
         var lengths = [Int32](repeating: 0, count: (m + 1) * columns)

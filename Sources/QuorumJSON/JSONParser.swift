@@ -6,6 +6,8 @@ public struct JSONParser {
         /// 1-based byte offset in the parsed text.
         public var byte: Int
         public var message: String
+        /// The top-level object's field whose value holds the error, when there is one.
+        public var field: String? = nil
 
         public var description: String { "\(message) at byte \(byte)" }
     }
@@ -86,7 +88,12 @@ public struct JSONParser {
             guard current == UInt8(ascii: ":") else { throw error("expected ':' after the field name") }
             index += 1
             skipWhitespace()
-            fields[key] = try parseValue()
+            do {
+                fields[key] = try parseValue()
+            } catch var failure as SyntaxError where depth == 1 && failure.field == nil {
+                failure.field = key
+                throw failure
+            }
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1

@@ -1,5 +1,6 @@
 import ArgumentParser
 import QuorumCommandLine
+import QuorumSession
 import QuorumStore
 
 struct ImportCommand: AsyncParsableCommand {
@@ -18,14 +19,23 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The JSONL file; - or nothing reads standard input.", valueName: "file"))
     var file: String?
 
+    @Flag(help: "Import lines whose item the store already holds (same instruction, input and candidates); by default they are skipped and counted.")
+    var allowDuplicates = false
+
     func run() async throws {
         let source: ImportSource = file.map { $0 == "-" ? .standardInput : .file(path: $0) } ?? .standardInput
         let store = try openStore(storeOptions, access: .write(command: invokedCommandLine))
         do {
-            let summary = try await store.importJSONL(from: source)
+            let summary = try await store.importJSONL(from: source, allowDuplicates: allowDuplicates)
             printError(
                 "imported \(summary.items) item\(summary.items == 1 ? "" : "s") from \(source.name) as run \(summary.runID) "
                     + "(\(summary.pending) pending review, \(summary.discarded) discarded by consensus)")
+            if summary.duplicates > 0 {
+                let lines = summary.duplicates == 1 ? "1 line was" : "\(summary.duplicates) lines were"
+                printError(
+                    "skipped: \(lines) already in the store (same instruction, input and candidates); "
+                        + "--allow-duplicates imports them again")
+            }
         } catch {
             throw commandFailure(error)
         }

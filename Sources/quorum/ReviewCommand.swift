@@ -62,7 +62,9 @@ struct ReviewCommand: AsyncParsableCommand {
             throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
         }
         let opened: Store
-        do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine)) } catch {
+        // Decisions need no run: the engine claims it when it starts (see ReviewEngine).
+        let options = StoreOpenOptions(claimsRun: false)
+        do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine), options: options) } catch {
             throw commandFailure(error)
         }
         var state = WorkbenchState(

@@ -91,7 +91,8 @@ struct SpotCheckCommand: AsyncParsableCommand {
             let spotCheck = SpotCheckWorkbench(
                 parameters: parameters, order: order, catalog: catalog,
                 themeName: try WorkbenchSetup.themeName(theme ?? environment["QUORUM_THEME"], in: catalog))
-            let store = try Store.open(at: storePath, access: .write(command: invokedCommandLine))
+            let store = try Store.open(
+                at: storePath, access: .write(command: invokedCommandLine), options: StoreOpenOptions(claimsRun: false))
             defer { try? store.close() }
             outcome = try await spotCheck.run(on: store) { state in
                 ReviewSession(store: store, curator: parameters.curator, catalog: catalog, initialState: state)

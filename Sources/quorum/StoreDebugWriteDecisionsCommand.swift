@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import QuorumCommandLine
+import QuorumSession
 import QuorumStore
 
 /// Appends random decisions, one transaction each, and prints each id once its call has

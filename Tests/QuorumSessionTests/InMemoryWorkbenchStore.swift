@@ -92,6 +92,17 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         }
     }
 
+    let holdsRun = false
+
+    func latestItemID() async throws -> Int64 {
+        contents.withLock { $0.items.keys.max() ?? 0 }
+    }
+
+    /// Adds an item as another process would commit it.
+    func add(_ detail: ItemDetail) {
+        contents.withLock { $0.items[detail.item.id!] = detail }
+    }
+
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary {
         contents.withLock { $0.exports.append((path, request.format)) }
         return ExportSummary(lines: 0, bytes: 0, skippedWithoutOutput: 0)

@@ -12,8 +12,8 @@ final class WorkbenchFruitlessEngineTests: XCTestCase {
         server = try FakeServerProcess()
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-tui-fruitless-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let made = try QuorumExecutable.run(["init", folder.path], in: folder)
-        XCTAssertEqual(made.status, 0, made.errors)
+        let made = try QuorumBinary.run(["init", folder.path], in: folder)
+        XCTAssertEqual(made.status, 0, made.standardError)
         let configURL = folder.appendingPathComponent("quorum.toml")
         var config = try String(contentsOf: configURL, encoding: .utf8)
         config = config.replacingOccurrences(of: "kind = \"local\"", with: "kind = \"none\"")
@@ -31,7 +31,7 @@ final class WorkbenchFruitlessEngineTests: XCTestCase {
 
     func testTheEngineStopsAndTheStatusBarSaysWhy() async throws {
         let themes = FakeServerProcess.repositoryRoot.appendingPathComponent("themes").path
-        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester '\(try QuorumExecutable.path())' review --themes '\(themes)'"
+        let command = "cd '\(folder.path)' && QUORUM_CURATOR=tester '\(try QuorumBinary.path())' review --themes '\(themes)'"
         let tmux = try TmuxSession(folder: folder, width: 200, height: 40, command: command)
         try tmux.waitForScreen(containing: #"the engine stopped: the instruction generator "generator" gave no usable"#, timeout: 60)
         try tmux.waitForScreen(containing: "⏸ paused", timeout: 10)

@@ -4,6 +4,7 @@
 import ArgumentParser
 import Foundation
 import QuorumCommandLine
+import QuorumSession
 import QuorumStore
 
 /// Builds a synthetic store and measures export and the review queue, beside `sqlite3`.

@@ -68,6 +68,11 @@ private actor ReviewEngineRun {
     /// Loads the seeds, starts or joins the local engine when members need it, and starts
     /// generating; false (with the reason shown) when the session has to go on without it.
     func start() async -> Bool {
+        // The run is the exclusive part: with a headless `quorum generate` on the store, the
+        // workbench reviews what it commits (ReviewSession polls for it) and generates nothing.
+        do { try store.claimRun(command: invokedCommandLine) } catch {
+            return refuse("the engine is off: \(error)")
+        }
         let seeds: [SeedTask]
         do { seeds = try SeedPool.load(path: config.seedsPath) } catch {
             return refuse("the engine is off: \(error)")

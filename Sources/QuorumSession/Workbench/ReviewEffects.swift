@@ -48,6 +48,13 @@ public final class ReviewEffects: Sendable {
             engine.perform(.rerun(itemID: itemID, scope, ticket: ticket))
         case .setEnginePaused(let paused):
             engine?.perform(.setPaused(paused))
+        case .alignSharedTokens(let itemID, let texts, let choice, let positions):
+            // Seconds of work at most (SharedTokens.backgroundCellLimit), never on the screen's thread.
+            let inbox = self.inbox
+            Task.detached(priority: .utility) {
+                let alignment = SharedTokens.alignInBackground(texts, choice: choice, positions)
+                inbox.post(.sharedTokensAligned(itemID: itemID, alignment))
+            }
         case .openEditor, .applyTheme, .quit:
             // The loop performs these itself: they need the terminal.
             break
@@ -98,7 +105,7 @@ private struct ReviewStoreWorker: Sendable {
             case .export(let path, let format):
                 let summary = try await store.export(ExportRequest(format: format), toFile: path)
                 inbox.post(.notice(StatusMessage("exported \(summary.lines) items to \(path)", .success)))
-            case .rerun, .setEnginePaused, .openEditor, .applyTheme, .quit:
+            case .rerun, .setEnginePaused, .alignSharedTokens, .openEditor, .applyTheme, .quit:
                 break
             }
         } catch {

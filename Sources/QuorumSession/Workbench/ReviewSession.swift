@@ -67,6 +67,8 @@ public struct ReviewSession: Sendable {
         let signals = catchesSignals ? TerminationSignals(inbox: inbox) : nil
         let engine = startEngine?(inbox)
         let effects = ReviewEffects(store: store, curator: curator, inbox: inbox, engine: engine)
+        let arrivals = Task { [store] in await Self.pollArrivals(store, inbox) }
+        defer { arrivals.cancel() }
         let loop = LoopStart(
             state: state, effects: initial, catalog: catalog, inbox: inbox, signals: signals, makeTerminal: makeTerminal,
             editor: editor, environment: environment)
@@ -78,6 +80,39 @@ public struct ReviewSession: Sendable {
         signals?.stop()
         await effects.finish()
         return outcome
+    }
+}
+
+extension ReviewSession {
+    /// Items another process commits (a headless `quorum generate`) appear as they are
+    /// stored: a look at the largest item id every quarter second (one step down the primary
+    /// key), each new item read and posted, and those still streaming read again until their
+    /// consensus is in. While this process's own engine holds the run it reports its items
+    /// itself, and nobody else can add any.
+    static func pollArrivals(_ store: any WorkbenchStore, _ inbox: WorkbenchInbox) async {
+        guard var seen = try? await store.latestItemID() else { return }
+        var streaming: Set<Int64> = []
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(250))
+            guard let latest = try? await store.latestItemID() else { continue }
+            if store.holdsRun {
+                seen = latest
+                streaming = []
+                continue
+            }
+            for id in streaming.sorted() {
+                guard let detail = try? await store.item(id), detail.item.status != .streaming else { continue }
+                streaming.remove(id)
+                inbox.post(.itemLoaded(detail))
+            }
+            guard latest > seen else { continue }
+            for id in (seen + 1)...latest {
+                guard let detail = try? await store.item(id) else { continue }
+                if detail.item.status == .streaming { streaming.insert(id) }
+                inbox.post(.itemArrived(detail))
+            }
+            seen = latest
+        }
     }
 }
 

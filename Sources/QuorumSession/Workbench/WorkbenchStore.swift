@@ -20,6 +20,10 @@ public protocol WorkbenchStore: Sendable {
     /// The item's latest decision still in force that `u` would undo; nil when none is left.
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64?
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary
+    /// The largest item id; 0 for none. Items another process commits show up here.
+    func latestItemID() async throws -> Int64
+    /// Whether this process holds the store's run (its own engine reports the items it adds).
+    var holdsRun: Bool { get }
 }
 
 extension Store: WorkbenchStore {

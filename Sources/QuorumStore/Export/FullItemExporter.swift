@@ -58,8 +58,9 @@ struct FullItemExporter {
             let index = field.rawValue
             switch field {
             case .id, .runID: json.integer(item[index] as Int64)
-            case .type, .instruction, .input, .status: json.string(item[index])
-            case .generator, .output: json.optionalString(item[index])
+            case .type, .status: json.string(item[index])
+            case .instruction, .input: json.string(item.text(atIndex: index) ?? "")
+            case .generator, .output: json.optionalString(item.text(atIndex: index))
             case .seedIDs: json.raw(item[index])
             case .createdAt: json.string(Self.isoTimestamp(item[index]))
             case .chosen: json.optionalInteger(item[index] as Int?)
@@ -134,9 +135,9 @@ struct FullItemExporter {
         json.key("position")
         json.integer(position)
         json.key(Candidate.Columns.member.name)
-        json.string(row[SetField.member.rawValue])
+        json.string(row.text(atIndex: SetField.member.rawValue) ?? "")
         json.key(Candidate.Columns.text.name)
-        json.string(row[SetField.text.rawValue])
+        json.string(row.text(atIndex: SetField.text.rawValue) ?? "")
         json.key(Candidate.Columns.promptTokens.name)
         json.optionalInteger(row[SetField.promptTokens.rawValue] as Int?)
         json.key(Candidate.Columns.completionTokens.name)
@@ -144,7 +145,7 @@ struct FullItemExporter {
         json.key(Candidate.Columns.latencyMilliseconds.name)
         json.optionalDouble(row[SetField.latencyMilliseconds.rawValue] as Double?)
         json.key(Candidate.Columns.error.name)
-        json.optionalString(row[SetField.error.rawValue] as String?)
+        json.optionalString(row.text(atIndex: SetField.error.rawValue))
         json.endObject()
     }
 
@@ -154,10 +155,11 @@ struct FullItemExporter {
         var timestamps: [String] = []
         while let row = rows.current, rows.itemID == itemID {
             func value<T: DatabaseValueConvertible>(_ field: DecisionField) -> T? { row[field.rawValue] }
+            func text(_ field: DecisionField) -> String? { row.text(atIndex: field.rawValue) }
             log.append(Decision(
                 id: value(.id), itemID: itemID, kind: value(.kind).flatMap(DecisionKind.init(rawValue:)) ?? .accept,
-                setID: value(.setID), candidate: value(.candidate), text: value(.text), reason: value(.reason),
-                targetID: value(.targetID), curator: value(.curator) ?? "", at: .distantPast, note: value(.note)))
+                setID: value(.setID), candidate: value(.candidate), text: text(.text), reason: text(.reason),
+                targetID: value(.targetID), curator: text(.curator) ?? "", at: .distantPast, note: text(.note)))
             timestamps.append(Self.isoTimestamp(row[DecisionField.at.rawValue]))
             try rows.advance()
         }

@@ -94,7 +94,8 @@ struct FilterSQL {
             return ("(EXISTS (\(source.select(where: "1"))) AND NOT EXISTS (\(source.select(where: isOne))))", arguments)
         case .contains:
             return anyContains(words) { search in
-                ("EXISTS (\(source.select(where: search.test(source.column))))", [search.sqlArgument])
+                let (test, arguments) = search.test(source.column)
+                return ("EXISTS (\(source.select(where: test)))", StatementArguments(arguments))
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             return ("0", [])

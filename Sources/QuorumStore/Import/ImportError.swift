@@ -1,5 +1,3 @@
-// QuorumStore/Import: Import: items from JSONL, all or nothing, each bad line named with its field.
-
 /// Why an import stopped; nothing of it was stored.
 public enum ImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotRead(source: String, message: String)

@@ -24,7 +24,7 @@ public struct ImportRecord: Sendable, Equatable {
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw fail(nil, "invalid JSON: \(error)")
+            throw fail((error as? JSONParser.SyntaxError)?.field, "invalid JSON: \(error)")
         }
         guard case .object(let fields) = value else {
             throw fail(nil, "expected a JSON object, found \(value.typeName)")

@@ -32,7 +32,7 @@ struct ItemLogContext {
             let failed: Bool = row[3]
             var list = texts[setID, default: []]
             while list.count <= position { list.append(nil) }
-            list[position] = failed ? nil : (row[2] as String)
+            list[position] = failed ? nil : (row.text(atIndex: 2) ?? "")
             texts[setID] = list
         }
         var sets: [Int64: CandidateSetSummary] = [:]

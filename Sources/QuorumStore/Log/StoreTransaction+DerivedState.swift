@@ -24,11 +24,11 @@ extension StoreTransaction {
     /// Stores the derived state, and the margin of the current set it names.
     func writeCachedState(_ state: DerivedItemState, of itemID: Int64) throws {
         try db.cachedStatement(sql: """
-            UPDATE items SET status = ?, output = ?, chosen = ?, current_set_id = ?,
+            UPDATE items SET status = ?, output = CAST(? AS TEXT), chosen = ?, current_set_id = ?,
                 margin = (SELECT consensus_margin FROM candidate_sets WHERE id = ?)
             WHERE id = ?
             """).execute(arguments: [
-                state.status.rawValue, state.output, state.chosen, state.currentSetID, state.currentSetID, itemID,
+                state.status.rawValue, textArgument(state.output), state.chosen, state.currentSetID, state.currentSetID, itemID,
             ])
     }
 

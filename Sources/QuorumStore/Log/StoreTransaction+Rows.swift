@@ -3,14 +3,16 @@ import QuorumJSON
 
 /// The write path's inserts as cached statements: GRDB's generic record persistence
 /// re-encodes and re-prepares each insert, several times the cost of the insert itself.
+/// Free text is bound as bytes and cast to TEXT, so a U+0000 in it is kept (see StoredText).
 extension StoreTransaction {
     func insertRow(_ item: Item) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO items (run_id, type, instruction, input, generator, seed_ids, created_at, status, output, chosen, current_set_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, CAST(? AS TEXT), ?, ?)
             """).execute(arguments: [
-                item.runID, item.type.rawValue, item.instruction, item.input, item.generator,
-                Self.json(strings: item.seedIDs), item.createdAt, item.status.rawValue, item.output, item.chosen,
+                item.runID, item.type.rawValue, textArgument(item.instruction), textArgument(item.input),
+                textArgument(item.generator), textArgument(Self.json(strings: item.seedIDs)), item.createdAt,
+                item.status.rawValue, textArgument(item.output), item.chosen,
                 item.currentSetID,
             ])
         return db.lastInsertedRowID
@@ -32,10 +34,11 @@ extension StoreTransaction {
     func insertRow(_ candidate: Candidate) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO candidates (set_id, position, member, text, prompt_tokens, completion_tokens, latency_ms, error)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?, ?, CAST(? AS TEXT))
             """).execute(arguments: [
-                candidate.setID, candidate.position, candidate.member, candidate.text, candidate.promptTokens,
-                candidate.completionTokens, candidate.latencyMilliseconds, candidate.error,
+                candidate.setID, candidate.position, textArgument(candidate.member), textArgument(candidate.text),
+                candidate.promptTokens, candidate.completionTokens, candidate.latencyMilliseconds,
+                textArgument(candidate.error),
             ])
         return db.lastInsertedRowID
     }
@@ -43,10 +46,11 @@ extension StoreTransaction {
     func insertRow(_ decision: Decision) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO decisions (item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, CAST(? AS TEXT))
             """).execute(arguments: [
-                decision.itemID, decision.kind.rawValue, decision.setID, decision.candidate, decision.text,
-                decision.reason, decision.targetID, decision.curator, decision.at, decision.note,
+                decision.itemID, decision.kind.rawValue, decision.setID, decision.candidate, textArgument(decision.text),
+                textArgument(decision.reason), decision.targetID, textArgument(decision.curator), decision.at,
+                textArgument(decision.note),
             ])
         return db.lastInsertedRowID
     }

@@ -4,19 +4,22 @@
 import Foundation
 import GRDB
 
-/// A curation store: one SQLite file in WAL mode, read by any number of processes and written
-/// by at most one (see `WriterLock`).
+/// A curation store: one SQLite file in WAL mode, read and written by any number of
+/// processes under one name (see `StoreNameLock`), with at most one run (the engine's
+/// generation, an import: see `WriterLock`) at a time.
 public final class Store: Sendable {
     public let path: String
     public let access: StoreAccess
     let pool: DatabasePool
-    private let writerLock: WriterLock?
+    private let nameLock: StoreNameLock?
+    private let run: RunClaim
 
-    private init(path: String, access: StoreAccess, pool: DatabasePool, writerLock: WriterLock?) {
+    private init(path: String, access: StoreAccess, pool: DatabasePool, nameLock: StoreNameLock?, run: RunClaim) {
         self.path = path
         self.access = access
         self.pool = pool
-        self.writerLock = writerLock
+        self.nameLock = nameLock
+        self.run = run
     }
 
     /// Opens (and for a writer, creates or migrates) the store at `path`. Nothing is written
@@ -28,27 +31,38 @@ public final class Store: Sendable {
             throw StoreError.notAQuorumStore(path: path, detail: "it is a folder")
         }
         do {
+            // The name is marked before SQLite opens anything under it.
+            var nameLock = exists ? try StoreNameLock.acquire(storePath: path, create: false) : nil
+            let run = RunClaim(storePath: path)
+            do {
             switch access {
             case .read:
                 guard exists else { throw StoreError.noStore(path: path) }
                 try StoreInspection.checkHeader(path: path)
                 let pool = try DatabasePool(path: path, configuration: configuration(readonly: true, options))
                 try pool.read(StoreInspection.read).verify(path: path, allowsInitialisation: false)
-                return Store(path: path, access: access, pool: pool, writerLock: nil)
+                return Store(path: path, access: access, pool: pool, nameLock: nameLock, run: run)
             case .write(let command):
                 if exists {
                     try StoreInspection.checkHeader(path: path)
                     try inspectWithoutWriting(path: path).verify(path: path, allowsInitialisation: true)
                 }
                 try checkWritable(path: path, exists: exists)
-                let lock = try WriterLock.acquire(storePath: path, command: command)
+                if !exists { nameLock = try StoreNameLock.acquire(storePath: path, create: true) }
+                run.resolvedPath = nameLock?.canonicalPath
+                if options.claimsRun { try run.claim(command: command) }
                 let pool = try DatabasePool(path: path, configuration: configuration(readonly: false, options))
                 // GRDB sets NORMAL for WAL; FULL also syncs the WAL at each commit, so an
                 // acknowledged decision survives a power cut, not only a crash.
                 try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
                 try StoreSchema.migrator.migrate(pool)
                 try pool.read(StoreInspection.read).verify(path: path, allowsInitialisation: false)
-                return Store(path: path, access: access, pool: pool, writerLock: lock)
+                return Store(path: path, access: access, pool: pool, nameLock: nameLock, run: run)
+            }
+            } catch {
+                run.release()
+                nameLock?.release()
+                throw error
             }
         } catch {
             throw StoreError.wrapping(error, path: path)
@@ -61,8 +75,21 @@ public final class Store: Sendable {
         // connection to close can write, and GRDB's close() would close the writer first.
         pool.releaseMemory()
         try pool.close()
-        writerLock?.release()
+        run.release()
+        nameLock?.release()
     }
+
+    /// Claims the store's run, the exclusive part of writing (the engine's generation, an
+    /// import), if this store does not hold it yet; `StoreError.locked` names the holder.
+    public func claimRun(command: String) throws {
+        guard case .write = access else {
+            throw StoreError.refused("the store \(path) was opened for reading")
+        }
+        try run.claim(command: command)
+    }
+
+    /// Whether this store holds the run (see `claimRun`).
+    public var holdsRun: Bool { run.isClaimed }
 
     /// Runs `body` in one write transaction: all of it is stored, or none of it.
     public func write<T: Sendable>(_ body: @escaping @Sendable (StoreTransaction) throws -> T) async throws -> T {

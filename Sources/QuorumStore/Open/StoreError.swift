@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case olderSchema(path: String, found: Int, known: Int)
     case readOnly(path: String, reason: String)
     case locked(path: String, holder: WriterLockHolder?)
+    /// The file is open in another process under another name (a hard link): see `StoreNameLock`.
+    case openUnderAnotherName(path: String)
     case diskFull(path: String)
     case io(path: String, message: String)
     case unknownItem(Int64)
@@ -36,6 +38,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             let who = holder.map { "\($0)" } ?? "another process (it has not said which yet)"
             return "the store \(path) is being written by \(who); "
                 + "readers such as `quorum export` and `quorum stats` still work"
+        case .openUnderAnotherName(let path):
+            return "the store \(path) is open under another name (a hard link to the same file) by another process; "
+                + "SQLite keeps a write-ahead log per name, so two names would lose data: "
+                + "use the name it was opened by, or wait until it closes"
         case .diskFull(let path):
             return "the disk holding \(path) is full; the write was rolled back and the store is unchanged"
         case .io(let path, let message):

@@ -5,7 +5,8 @@ import Darwin
 #endif
 import Foundation
 
-/// The one-writer-process rule: an advisory `flock` on `<store>.lock`.
+/// The one-run rule: an advisory `flock` on `<store>.lock`, named after the store's resolved
+/// path (a symlink shares it; a hard link is refused before, by `StoreNameLock`).
 ///
 /// The kernel drops the lock when its holder exits, even on SIGKILL, so it never goes stale;
 /// the file's text only names the holder for the refusal message. Readers never take it.
@@ -21,8 +22,8 @@ final class WriterLock: @unchecked Sendable {
 
     static func lockPath(forStore storePath: String) -> String { storePath + ".lock" }
 
-    static func acquire(storePath: String, command: String) throws -> WriterLock {
-        let path = lockPath(forStore: storePath)
+    static func acquire(storePath: String, resolvedPath: String? = nil, command: String) throws -> WriterLock {
+        let path = lockPath(forStore: resolvedPath ?? storePath)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let code = errno
@@ -61,5 +62,39 @@ final class WriterLock: @unchecked Sendable {
         let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
         guard count > 0 else { return nil }
         return WriterLockHolder(fileContents: String(decoding: buffer[..<count], as: UTF8.self))
+    }
+}
+
+/// A store's claim on its run: taken when it opens, or later (the workbench claims it when
+/// its engine starts), and dropped when it closes.
+final class RunClaim: @unchecked Sendable {
+    private let storePath: String
+    private let guardState = NSLock()
+    private var lock: WriterLock?
+    /// The store's resolved path, which names the lock file; set before the first claim.
+    var resolvedPath: String? {
+        get { guardState.withLock { _resolvedPath } }
+        set { guardState.withLock { _resolvedPath = newValue } }
+    }
+    private var _resolvedPath: String?
+
+    init(storePath: String) {
+        self.storePath = storePath
+    }
+
+    var isClaimed: Bool { guardState.withLock { lock != nil } }
+
+    func claim(command: String) throws {
+        try guardState.withLock {
+            guard lock == nil else { return }
+            lock = try WriterLock.acquire(storePath: storePath, resolvedPath: _resolvedPath, command: command)
+        }
+    }
+
+    func release() {
+        guardState.withLock {
+            lock?.release()
+            lock = nil
+        }
     }
 }

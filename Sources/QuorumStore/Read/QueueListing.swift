@@ -52,7 +52,7 @@ extension QueueListing: FetchableRecord {
     public init(row: Row) throws {
         self.init(
             itemID: row[Item.Columns.id], status: try row.decodedEnum(Item.Columns.status, of: Item.databaseTableName),
-            type: try row.decodedEnum(Item.Columns.type, of: Item.databaseTableName), instructionHead: row["head"],
+            type: try row.decodedEnum(Item.Columns.type, of: Item.databaseTableName), instructionHead: row.text(named: "head") ?? "",
             margin: row[Item.Columns.margin])
     }
 }

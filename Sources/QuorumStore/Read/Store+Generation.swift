@@ -10,11 +10,13 @@ extension Store {
     /// Every item's type and instruction, oldest first: the machine part of the novelty pools.
     public func instructionsByType() async throws -> [(ItemType, String)] {
         try await read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT type, instruction FROM items ORDER BY id")
-            return rows.compactMap { row -> (ItemType, String)? in
-                guard let type = ItemType(rawValue: row["type"]) else { return nil }
-                return (type, row["instruction"])
+            let rows = try Row.fetchCursor(db, sql: "SELECT type, instruction FROM items ORDER BY id")
+            var result: [(ItemType, String)] = []
+            while let row = try rows.next() {
+                guard let type = ItemType(rawValue: row["type"]) else { continue }
+                result.append((type, row.text(atIndex: 1) ?? ""))
             }
+            return result
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A search of the queue: a case-insensitive substring of an item's instruction, its input or
@@ -29,28 +30,32 @@ public struct TextSearch: Sendable, Hashable {
     /// An SQL condition on a row with `instruction`, `input` and `current_set_id` columns
     /// (`alias` names it), and its arguments.
     func condition(on alias: String) -> (sql: String, arguments: StatementArguments) {
-        let argument = sqlArgument
+        let (instruction, arguments) = test("\(alias).instruction")
         let sql = """
-            (\(test("\(alias).instruction")) OR \(test("\(alias).input")) OR EXISTS (
-                SELECT 1 FROM candidates c WHERE c.set_id = \(alias).current_set_id AND \(test("c.text"))))
+            (\(instruction) OR \(test("\(alias).input").sql) OR EXISTS (
+                SELECT 1 FROM candidates c WHERE c.set_id = \(alias).current_set_id AND \(test("c.text").sql)))
             """
-        return (sql, [argument, argument, argument])
+        return (sql, StatementArguments(arguments + arguments + arguments))
     }
 
-    /// An SQL test that `column` holds the needle by this search's rule; it takes `sqlArgument`.
-    func test(_ column: String) -> String {
-        isASCII ? "\(column) LIKE ? ESCAPE '\\'" : "\(Self.functionName)(\(column), ?)"
-    }
-
-    var sqlArgument: String {
-        isASCII ? "%" + Self.escapingLike(needle) + "%" : needle
+    /// An SQL test that `column` holds the needle by this search's rule, and its arguments.
+    func test(_ column: String) -> (sql: String, arguments: [String]) {
+        if isASCII {
+            // LIKE reads its text as a C string, so a text holding U+0000 also goes through the
+            // function, which sees every byte (it gets the text as a blob).
+            let sql = "(\(column) LIKE ? ESCAPE '\\' OR (instr(\(column), char(0)) > 0 AND "
+                + "\(Self.functionName)(CAST(\(column) AS BLOB), ?)))"
+            return (sql, ["%" + Self.escapingLike(needle) + "%", needle])
+        }
+        return ("\(Self.functionName)(CAST(\(column) AS BLOB), ?)", [needle])
     }
 
     static let functionName = "quorum_folded_contains"
 
     /// `quorum_folded_contains(text, needle)`: whether `text` holds `needle`, by this search's rule.
+    /// The text comes as a blob: GRDB reads a TEXT argument as a C string, up to its first NUL.
     static let sqlFunction = DatabaseFunction(functionName, argumentCount: 2, pure: true) { values in
-        guard let text = String.fromDatabaseValue(values[0]),
+        guard let text = Data.fromDatabaseValue(values[0]).map({ String(decoding: $0, as: UTF8.self) }),
               let needle = String.fromDatabaseValue(values[1]),
               let search = TextSearch(needle)
         else { return false }

@@ -52,12 +52,12 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         kind = try row.decodedEnum(Columns.kind, of: Self.databaseTableName)
         setID = row[Columns.setID]
         candidate = row[Columns.candidate]
-        text = row[Columns.text]
-        reason = row[Columns.reason]
+        text = row.text(Columns.text)
+        reason = row.text(Columns.reason)
         targetID = row[Columns.targetID]
-        curator = row[Columns.curator]
+        curator = row.text(Columns.curator) ?? ""
         at = row[Columns.at]
-        note = row[Columns.note]
+        note = row.text(Columns.note)
     }
 
     public init(

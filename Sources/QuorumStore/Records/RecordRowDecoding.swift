@@ -30,7 +30,7 @@ extension Row {
 
     /// A JSON array column read with the store's own parser.
     func jsonArray(_ column: Column, of table: String) throws -> [JSONValue]? {
-        guard let text: String = self[column] else { return nil }
+        guard let text = text(column) else { return nil }
         guard case .array(let values) = try JSONParser.parse(Array(text.utf8)) else {
             throw invalidColumn(table, column, "expected a JSON array")
         }
@@ -53,9 +53,9 @@ extension Item {
         id = row[Columns.id]
         runID = row[Columns.runID]
         type = try row.decodedEnum(Columns.type, of: table)
-        instruction = row[Columns.instruction]
-        input = row[Columns.input]
-        generator = row[Columns.generator]
+        instruction = row.text(Columns.instruction) ?? ""
+        input = row.text(Columns.input) ?? ""
+        generator = row.text(Columns.generator)
         seedIDs = try (row.jsonArray(Columns.seedIDs, of: table) ?? []).map { value in
             guard case .string(let text) = value else {
                 throw invalidColumn(table, Columns.seedIDs, "expected strings, found \(value.typeName)")
@@ -64,7 +64,7 @@ extension Item {
         }
         createdAt = row[Columns.createdAt]
         status = try row.decodedEnum(Columns.status, of: table)
-        output = row[Columns.output]
+        output = row.text(Columns.output)
         chosen = row[Columns.chosen]
         currentSetID = row[Columns.currentSetID]
     }
@@ -96,11 +96,11 @@ extension Candidate {
         id = row[Columns.id]
         setID = row[Columns.setID]
         position = row[Columns.position]
-        member = row[Columns.member]
-        text = row[Columns.text]
+        member = row.text(Columns.member) ?? ""
+        text = row.text(Columns.text) ?? ""
         promptTokens = row[Columns.promptTokens]
         completionTokens = row[Columns.completionTokens]
         latencyMilliseconds = row[Columns.latencyMilliseconds]
-        error = row[Columns.error]
+        error = row.text(Columns.error)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import QuorumCore
 
@@ -79,11 +80,11 @@ extension Store {
     /// Streams the candidates' texts and counts words byte by byte: SQL has no word count.
     static func outputWords(_ db: Database) throws -> Distribution {
         var counts = Array(repeating: 0, count: wordEdges.count - 1)
-        let texts = try String.fetchCursor(db, sql: """
+        let texts = try Data.fetchCursor(db, sql: """
             SELECT c.text FROM items i JOIN candidates c ON c.set_id = i.current_set_id
             """)
-        while var text = try texts.next() {
-            let words = text.withUTF8(wordCount)
+        while let text = try texts.next() {
+            let words = text.withUnsafeBytes { wordCount($0.bindMemory(to: UInt8.self)) }
             let bin = wordEdges.lastIndex { $0 <= Double(words) } ?? 0
             counts[min(bin, counts.count - 1)] += 1
         }
@@ -120,11 +121,11 @@ extension Store {
     static func reasons(_ db: Database) throws -> (rejections: [ReasonCount], discards: [ReasonCount]) {
         let rejections = try Row.fetchAll(db, sql: """
             WITH \(undoneCTE)
-            SELECT CASE WHEN reason LIKE 'instance rerun as item %' THEN 'instance rerun as item …'
-                ELSE COALESCE(NULLIF(TRIM(reason), ''), '(no reason)') END, COUNT(*)
+            SELECT CAST(CASE WHEN reason LIKE 'instance rerun as item %' THEN 'instance rerun as item …'
+                ELSE COALESCE(NULLIF(TRIM(reason), ''), '(no reason)') END AS BLOB), COUNT(*)
             FROM decisions WHERE kind = 'reject' AND id NOT IN undone
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
-            """).map { ReasonCount(reason: $0[0], count: $0[1]) }
+            """).map { ReasonCount(reason: String(decoding: $0[0] as Data, as: UTF8.self), count: $0[1]) }
         let discards = try Row.fetchAll(db, sql: """
             SELECT COALESCE(s.consensus_discard, '(none)'), COUNT(*)
             FROM items i JOIN candidate_sets s ON s.id = i.current_set_id

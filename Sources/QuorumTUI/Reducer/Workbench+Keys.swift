@@ -17,6 +17,62 @@ extension Workbench {
         case nil:
             break
         }
+        if let command = KeyBindings.command(for: key), command == .quit {
+            state.queuedKeys = []
+        } else if !state.queuedKeys.isEmpty
+            || KeyBindings.command(for: key).map({ needsItem($0) && selectedItemIsLoading(state) }) == true
+        {
+            return queue(key, &state)
+        }
+        return handleKeyNow(key, &state)
+    }
+
+    /// Commands that act on the selected item, and so wait for it to load.
+    private static func needsItem(_ command: WorkbenchCommand) -> Bool {
+        switch command {
+        case .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .markRight, .markWrong: return true
+        default: return false
+        }
+    }
+
+    /// Whether the selected entry is a stored item whose detail has not been read yet.
+    private static func selectedItemIsLoading(_ state: WorkbenchState) -> Bool {
+        guard case .stored(let row) = state.selectedEntry else { return false }
+        return state.details[row.itemID] == nil && !row.isWriting && state.rerun(of: row.itemID) == nil
+    }
+
+    /// The most keys kept waiting: beyond it a key is dropped, and the curator told.
+    static let queuedKeyLimit = 64
+
+    private static func queue(_ key: Key, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.queuedKeys.count < queuedKeyLimit else {
+            message("\(key.label) dropped: \(queuedKeyLimit) keys already wait for the item to load", .warning, &state)
+            return []
+        }
+        state.queuedKeys.append(key)
+        let waiting = state.queuedKeys.count
+        if case .stored(let row) = state.selectedEntry {
+            message("#\(row.itemID) is loading; \(waiting) key\(waiting == 1 ? "" : "s") wait for it", .info, &state)
+        }
+        return []
+    }
+
+    /// Applies the queued keys in order, up to one that still has to wait for its item.
+    static func drainQueuedKeys(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        var effects: [WorkbenchEffect] = []
+        while let key = state.queuedKeys.first {
+            if state.overlay == nil, let command = KeyBindings.command(for: key), needsItem(command),
+               selectedItemIsLoading(state) {
+                break
+            }
+            state.queuedKeys.removeFirst()
+            // A queued x opens its prompt: the keys after it are the prompt's.
+            effects += state.overlay == nil ? handleKeyNow(key, &state) : handleKey(key, &state)
+        }
+        return effects
+    }
+
+    private static func handleKeyNow(_ key: Key, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         state.status.message = nil
         guard let command = KeyBindings.command(for: key) else {
             message("\(key.label) does nothing here; ? lists the keys", .warning, &state)

@@ -44,8 +44,11 @@ extension Workbench {
         if case .stored(let row) = state.selectedEntry {
             if state.details[row.itemID] == nil {
                 effects.append(.loadItem(row.itemID))
-            } else {
-                state.details[row.itemID]?.computeSharedTokens()
+            } else if state.details[row.itemID]?.computeSharedTokens() == true, let item = state.details[row.itemID],
+                      let choice = item.choice {
+                effects.append(.alignSharedTokens(
+                    itemID: item.id, texts: item.candidates.map(\.text.original), choice: choice,
+                    positions: item.sharedTokensPending))
             }
         }
         let queue = state.queue

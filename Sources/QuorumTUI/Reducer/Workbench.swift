@@ -18,11 +18,14 @@ public enum Workbench {
             state.viewport = size
             return selectionEffects(&state)
         case .pageLoaded(let page):
-            return pageLoaded(page, &state)
+            let effects = pageLoaded(page, &state)
+            return effects + drainQueuedKeys(&state)
         case .itemLoaded(let detail):
-            return itemLoaded(detail, arrived: false, &state)
+            let effects = itemLoaded(detail, arrived: false, &state)
+            return effects + drainQueuedKeys(&state)
         case .itemArrived(let detail):
-            return itemLoaded(detail, arrived: true, &state)
+            let effects = itemLoaded(detail, arrived: true, &state)
+            return effects + drainQueuedKeys(&state)
         case .countsLoaded(let counts):
             state.status.counts = counts
             return backlogEffects(&state)
@@ -59,10 +62,14 @@ public enum Workbench {
             return statsLoaded(.failed(problem), &state)
         case .verdictLoaded(let itemID, let verdict):
             return verdictLoaded(itemID, verdict, &state)
+        case .sharedTokensAligned(let itemID, let alignment):
+            state.details[itemID]?.absorb(alignment)
+            return []
         case .notice(let message):
             state.status.message = message
             return []
         case .effectFailed(let message):
+            state.queuedKeys = []
             state.status.message = StatusMessage(message, .error)
             return []
         case .interrupted:

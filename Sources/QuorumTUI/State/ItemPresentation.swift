@@ -26,6 +26,10 @@ public struct ItemPresentation: Sendable, Equatable {
     /// Per candidate, UTF-8 ranges of the tokens in its LCS with the choice; computed when
     /// the item is selected (see `SharedTokens`).
     public var sharedTokens: [[Range<Int>]]?
+    /// Candidates whose shared tokens are being aligned off the screen's thread.
+    public var sharedTokensPending: [Int] = []
+    /// Candidates too long to align with the choice: shown without the highlight.
+    public var sharedTokensTooLong: [Int] = []
 
     public init(_ detail: ItemDetail) {
         id = detail.item.id ?? 0
@@ -51,9 +55,25 @@ public struct ItemPresentation: Sendable, Equatable {
             && !candidates[position].text.isBlank
     }
 
-    mutating func computeSharedTokens() {
-        guard sharedTokens == nil else { return }
-        sharedTokens = SharedTokens.ranges(candidates.map(\.text.original), choice: choice)
+    /// Aligns what fits a frame's budget; true when the rest must be aligned in the background.
+    @discardableResult
+    mutating func computeSharedTokens() -> Bool {
+        guard sharedTokens == nil else { return false }
+        let alignment = SharedTokens.alignWithinFrame(candidates.map(\.text.original), choice: choice)
+        sharedTokens = alignment.ranges
+        sharedTokensPending = alignment.pending
+        return !alignment.pending.isEmpty
+    }
+
+    /// Takes a background alignment's result.
+    mutating func absorb(_ alignment: SharedTokenAlignment) {
+        guard var ranges = sharedTokens, ranges.count == alignment.ranges.count else { return }
+        for position in sharedTokensPending where ranges.indices.contains(position) {
+            ranges[position] = alignment.ranges[position]
+        }
+        sharedTokens = ranges
+        sharedTokensTooLong = alignment.tooLong
+        sharedTokensPending = []
     }
 }
 

@@ -28,6 +28,8 @@ public enum WorkbenchAction: Sendable, Equatable {
     case statsFailed(String)
     /// `.loadVerdict`'s result: the spot-check verdict on the item as the store now derives it.
     case verdictLoaded(itemID: Int64, ErrorRateEstimate.Verdict?)
+    /// `.alignSharedTokens`' result.
+    case sharedTokensAligned(itemID: Int64, SharedTokenAlignment)
     /// Something the shell wants the curator to know.
     case notice(StatusMessage)
     case effectFailed(String)

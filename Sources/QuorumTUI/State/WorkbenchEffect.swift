@@ -14,6 +14,8 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case loadStats
     /// The spot-check verdict on the item; reply `.verdictLoaded`.
     case loadVerdict(Int64)
+    /// Align candidates `positions` with the choice off the screen's thread; reply `.sharedTokensAligned`.
+    case alignSharedTokens(itemID: Int64, texts: [String], choice: Int, positions: [Int])
     /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.
     case decide(itemID: Int64, DecisionAction)
     /// Cancel `decisionID`, or when nil the item's latest decision still in force.

@@ -28,6 +28,9 @@ public struct WorkbenchState: Sendable, Equatable {
     public var undoTrail: [DecisionReference] = []
     /// Decisions sent to the store and not yet confirmed.
     public var pendingWrites = 0
+    /// Keys pressed while the selected item was still loading (and every key after them),
+    /// applied in order once it is there.
+    public var queuedKeys: [Key] = []
     public var isQuitting = false
     /// The quit came from SIGINT, SIGTERM or SIGHUP rather than a key.
     public var wasInterrupted = false

@@ -99,6 +99,11 @@ enum CandidatesPane {
             if let error = candidate.error {
                 header.append(StyledText("  ✗ " + error, .danger))
             }
+            if item.sharedTokensPending.contains(position) {
+                header.append(StyledText("  · aligning shared words…", .muted))
+            } else if item.sharedTokensTooLong.contains(position) {
+                header.append(StyledText("  · shared words not highlighted: too long to align", .muted))
+            }
             let text = candidate.text.isBlank ? "(empty)" : candidate.text.original
             let wrapped = TextWrap.lines(text, width: width, maxLines: maxLinesPerCandidate)
             let highlight = candidate.text.isBlank ? [] : (item.sharedTokens?[safe: position] ?? [])

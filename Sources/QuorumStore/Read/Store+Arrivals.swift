@@ -1,0 +1,9 @@
+import GRDB
+
+extension Store {
+    /// The largest item id in the store (0 when empty): one step down the primary key, what
+    /// the workbench polls to see items another process (a headless `quorum generate`) commits.
+    public func latestItemID() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM items") ?? 0 }
+    }
+}
