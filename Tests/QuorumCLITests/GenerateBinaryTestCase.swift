@@ -85,31 +85,12 @@ struct BoundedRun {
         arguments: [String], folder: URL, environment extra: [String: String], within seconds: Double,
         file: StaticString = #filePath, line: UInt = #line
     ) throws {
-        let process = Process()
-        process.executableURL = try QuorumBinary.locate()
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment.removeValue(forKey: "QUORUM_STORE")
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outputDrain = PipeDrain(output.fileHandleForReading)
-        let errorDrain = PipeDrain(error.fileHandleForReading)
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        let killed = process.isRunning
-        if killed { process.terminate() }
-        process.waitUntilExit()
-        self.status = process.terminationStatus
-        self.errorBytes = [UInt8](errorDrain.wait())
-        self.output = String(decoding: outputDrain.wait(), as: UTF8.self)
-        if killed {
+        let result = try QuorumBinary.run(
+            arguments, in: folder, input: "", environment: extra, timeout: seconds)
+        status = result.status
+        errorBytes = result.standardErrorBytes
+        output = result.standardOutput
+        if result.timedOut {
             XCTFail("quorum \(arguments.joined(separator: " ")) was still running after \(seconds) s: \(errors.suffix(2_000))", file: file, line: line)
         }
     }

@@ -64,7 +64,7 @@ final class LocalEngineInstallerTests: LocalEngineTestCase {
         var stamp = EngineInstallStamp(
             llamaCppPython: EnginePins.llamaCppPythonVersion, modelPackage: EnginePins.modelPackageVersion,
             modelFile: directory.model, modelSHA256: EnginePins.modelSHA256, modelBytes: 1000, python: "3.11.7",
-            installedAt: Date(timeIntervalSince1970: 1_800_000_000))
+            installedAt: Date(timeIntervalSince1970: 1_800_000_000), buildOptions: EnginePins.llamaCppBuildOptions)
         try stamp.write(to: directory.installStamp)
         let installer = EngineInstaller(directory: directory, environment: ["PATH": "/nonexistent"])
         XCTAssertEqual(installer.currentInstall(), stamp)

@@ -40,13 +40,18 @@ public enum QuorumBinary {
     public struct Result: Sendable {
         public var status: Int32
         public var standardOutput: String
-        public var standardError: String
+        public var standardErrorBytes: [UInt8]
+        /// It was still running at the deadline, and was ended.
+        public var timedOut = false
+        public var standardError: String { String(decoding: standardErrorBytes, as: UTF8.self) }
     }
 
     /// Runs `quorum arguments` to completion in `folder`, with `input` on its standard input
-    /// and `$QUORUM_STORE` unset unless `environment` sets it.
+    /// and `$QUORUM_STORE` unset unless `environment` sets it; with `timeout`, a run still going
+    /// after that many seconds is ended (SIGTERM) and marked `timedOut`.
     public static func run(
-        _ arguments: [String], in folder: URL, input: String? = nil, environment extra: [String: String] = [:]
+        _ arguments: [String], in folder: URL, input: String? = nil, environment extra: [String: String] = [:],
+        timeout: Double? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = try locate()
@@ -66,11 +71,18 @@ public enum QuorumBinary {
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
         let errorReader = PipeDrain(error.fileHandleForReading)
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let outputReader = PipeDrain(output.fileHandleForReading)
+        var timedOut = false
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            timedOut = process.isRunning
+            if timedOut { process.terminate() }
+        }
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorReader.wait(), as: UTF8.self))
+            status: process.terminationStatus, standardOutput: String(decoding: outputReader.wait(), as: UTF8.self),
+            standardErrorBytes: [UInt8](errorReader.wait()), timedOut: timedOut)
     }
 }
 

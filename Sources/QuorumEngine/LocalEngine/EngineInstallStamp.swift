@@ -10,6 +10,8 @@ public struct EngineInstallStamp: Codable, Sendable, Equatable {
     public var modelBytes: Int64
     public var python: String
     public var installedAt: Date
+    /// `EnginePins.llamaCppBuildOptions` of the build; nil in stamps written before they were pinned.
+    public var buildOptions: String?
 
     enum CodingKeys: String, CodingKey {
         case llamaCppPython = "llama_cpp_python"
@@ -19,12 +21,13 @@ public struct EngineInstallStamp: Codable, Sendable, Equatable {
         case modelBytes = "model_bytes"
         case python
         case installedAt = "installed_at"
+        case buildOptions = "build_options"
     }
 
     /// Whether this stamp records the pinned versions and model.
     public var matchesPins: Bool {
         llamaCppPython == EnginePins.llamaCppPythonVersion && modelPackage == EnginePins.modelPackageVersion
-            && modelSHA256 == EnginePins.modelSHA256
+            && modelSHA256 == EnginePins.modelSHA256 && buildOptions == EnginePins.llamaCppBuildOptions
     }
 
     public static func read(from path: String) -> EngineInstallStamp? {

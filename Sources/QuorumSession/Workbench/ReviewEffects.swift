@@ -2,12 +2,15 @@
 // the session that runs the loop on a terminal.
 
 import Foundation
+import Synchronization
 import QuorumStore
 import QuorumTUI
 
 /// Performs the workbench's effects against the store and posts the results to the inbox.
 /// Writes go one at a time, in order, on their own queue, so a read (a long search) never
-/// holds up a decision; `finish()` waits for the writes still queued.
+/// holds up a decision; `finish()` waits for the writes still queued. A read asked for while
+/// writes are still queued goes behind them, so what it brings back is never older than a
+/// decision the workbench has already shown.
 public final class ReviewEffects: Sendable {
     private let writes: AsyncStream<WorkbenchEffect>.Continuation
     private let reads: AsyncStream<WorkbenchEffect>.Continuation
@@ -16,6 +19,8 @@ public final class ReviewEffects: Sendable {
     private let inbox: WorkbenchInbox
     private let worker: ReviewStoreWorker
     private let engine: ReviewEngine?
+    /// Writes queued or under way.
+    private let writesInFlight: WriteCount
 
     public init(store: any WorkbenchStore, curator: String, inbox: WorkbenchInbox, engine: ReviewEngine?) {
         self.inbox = inbox
@@ -26,18 +31,34 @@ public final class ReviewEffects: Sendable {
         self.reads = reads
         let worker = ReviewStoreWorker(store: store, curator: curator, inbox: inbox)
         self.worker = worker
-        writer = Task { for await effect in writeStream { await worker.perform(effect) } }
+        let writesInFlight = WriteCount()
+        self.writesInFlight = writesInFlight
+        writer = Task {
+            for await effect in writeStream {
+                await worker.perform(effect)
+                if effect.isWrite { writesInFlight.change(by: -1) }
+            }
+        }
         reader = Task { for await effect in readStream { await worker.perform(effect) } }
     }
 
     public func perform(_ effect: WorkbenchEffect) {
         switch effect {
         case .decide, .undo, .export:
+            writesInFlight.change(by: 1)
             writes.yield(effect)
-        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict:
-            reads.yield(effect)
-        case .loadCounts, .loadStats:
-            // Counting reads the whole status index, statistics the whole store: never ahead of a page.
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts:
+            if writesInFlight.isPositive {
+                writes.yield(effect)
+            } else if case .loadCounts = effect {
+                // Counting reads the whole status index: never ahead of a page.
+                let worker = self.worker
+                Task { await worker.perform(effect) }
+            } else {
+                reads.yield(effect)
+            }
+        case .loadStats:
+            // Statistics read the whole store: never ahead of a page.
             let worker = self.worker
             Task { await worker.perform(effect) }
         case .rerun(let itemID, let scope, let ticket):
@@ -142,4 +163,25 @@ private struct ReviewStoreWorker: Sendable {
     private func describe(_ error: any Error) -> String {
         String(describing: error)
     }
+}
+
+extension WorkbenchEffect {
+    /// A decision, an undo or an export: what the write queue exists for.
+    fileprivate var isWrite: Bool {
+        switch self {
+        case .decide, .undo, .export: return true
+        default: return false
+        }
+    }
+}
+
+/// How many writes are queued or under way, shared by the effects and their write queue.
+private final class WriteCount: Sendable {
+    private let count = Mutex(0)
+
+    func change(by delta: Int) {
+        count.withLock { $0 += delta }
+    }
+
+    var isPositive: Bool { count.withLock { $0 > 0 } }
 }
