@@ -43,10 +43,14 @@ public final class ReviewEffects: Sendable {
     }
 
     public func perform(_ effect: WorkbenchEffect) {
-        switch effect {
-        case .decide, .undo, .export:
+        if effect.isWrite {
             writesInFlight.change(by: 1)
             writes.yield(effect)
+            return
+        }
+        switch effect {
+        case .decide, .undo, .export:
+            break
         case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts:
             if writesInFlight.isPositive {
                 writes.yield(effect)
