@@ -26,15 +26,18 @@ struct ExportCommand: AsyncParsableCommand {
         valueName: "list"))
     var status: ExportStatusFilter = ExportStatusFilter(statuses: ItemStatus.curated)
 
+    @OptionGroup var filter: FilterOption
+
     @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
     func run() async throws {
+        let expression = try filter.expression()
         let store = try openStore(storeOptions, access: .read)
         let destination: ExportDestination = output.map { $0 == "-" ? .standardOutput : .file(path: $0) } ?? .standardOutput
         let summary: ExportSummary
         do {
-            summary = try await store.export(ExportRequest(format: format, statuses: status.statuses), to: destination)
+            summary = try await store.export(ExportRequest(format: format, statuses: status.statuses, filter: expression), to: destination)
         } catch {
             throw commandFailure(error)
         }

@@ -28,15 +28,16 @@ struct ReviewCommand: AsyncParsableCommand {
     @OptionGroup var curatorOptions: StoreCuratorOptions
     @Option(help: "The theme (default: $QUORUM_THEME, else [workbench] theme, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
-    @Option(help: "Flag a consensus won by a smaller margin than this as fragile (default: [workbench] fragile_margin, else 0.05).")
-    var fragileMargin: Double?
+    @Option(help: "Flag a consensus at least this fragile, 0 (unanimous) to 1 (default: [workbench] fragile_above, else 0.5).")
+    var fragileAbove: Double?
     @Flag(help: "Review only: do not run the ensemble, even when the configuration has one.") var noEngine = false
-    @Option(help: "id: oldest first; margin: the most fragile decisions (smallest consensus margin) first.")
+    @Option(help: "id: oldest first; fragility: the most fragile decisions first (see docs/ARCHITECTURE.md).")
     var order: ReviewOrder = .id
+    @OptionGroup var filter: FilterOption
 
     func validate() throws {
-        if let fragileMargin, !(fragileMargin >= 0 && fragileMargin.isFinite) {
-            throw ValidationError("--fragile-margin must be a number of at least 0")
+        if let fragileAbove, !(fragileAbove >= 0 && fragileAbove <= 1) {
+            throw ValidationError("--fragile-above must be a number from 0 to 1")
         }
     }
 
@@ -69,9 +70,12 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         var state = WorkbenchState(
             viewport: Size(width: 80, height: 24),
-            settings: WorkbenchSettings(fragileMargin: fragileMargin ?? settings?.workbench.fragileMargin ?? 0.05),
+            settings: WorkbenchSettings(fragileAbove: fragileAbove ?? settings?.workbench.fragileAbove ?? WorkbenchSettings.defaultFragileAbove),
             themeNames: catalog.names, themeName: themeName)
         state.queue.query.order = order
+        if let text = filter.text, let expression = try filter.expression(fragileAbove: state.settings.fragileAbove) {
+            state.queue.query.filter = .expression(text, expression)
+        }
         let engineConfig = noEngine ? nil : settings
         if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
         var startEngine: ReviewSession.EngineStarter?
@@ -90,4 +94,8 @@ struct ReviewCommand: AsyncParsableCommand {
     }
 }
 
-extension ReviewOrder: ExpressibleByArgument {}
+extension ReviewOrder: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(name: argument)
+    }
+}

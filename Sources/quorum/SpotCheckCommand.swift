@@ -29,7 +29,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
     @Option(help: "How many decisions to draw.")
     var sample = 100
 
-    @Option(help: "Strata: member (whose candidate won), type (A or B), rule (exact or rouge) or margin (quartiles).")
+    @Option(help: "Strata: member (whose candidate won), type (A or B), rule (exact or rouge) or fragility (quartiles).")
     var stratify: SpotCheckStratification = .member
 
     @Option(help: "Seed of the draw: the same seed draws the same sample.")
@@ -49,7 +49,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
     @OptionGroup var curatorOptions: StoreCuratorOptions
     @Option(help: "The workbench's theme (default: $QUORUM_THEME, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
-    @Option(help: "The sample's order in the workbench: id, or margin (the most fragile first).")
+    @Option(help: "The sample's order in the workbench: id, or fragility (the most fragile first).")
     var order: ReviewOrder = .id
 
     func validate() throws {
@@ -112,7 +112,12 @@ struct SpotCheckCommand: AsyncParsableCommand {
     }
 }
 
-extension SpotCheckStratification: ExpressibleByArgument {}
+extension SpotCheckStratification: ExpressibleByArgument {
+    /// `margin`, the strata's earlier name, is still understood.
+    public init?(argument: String) {
+        self.init(rawValue: argument == "margin" ? Self.fragility.rawValue : argument)
+    }
+}
 
 /// `quorum spot-check --json`: the report, and the target's verdict when one was set.
 struct SpotCheckOutput: Encodable {

@@ -19,7 +19,7 @@ final class ConfigTemplateTests: XCTestCase {
                   outputMembers: ["zero-shot-greedy", "few-shot-greedy"]))
         XCTAssertEqual(config.filters, FilterConfig())
         XCTAssertEqual(config.generation, GenerationConfig())
-        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "dark", fragileMargin: 0.05))
+        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "dark", fragileAbove: 0.5))
         XCTAssertEqual(config.seedsPath, "/home/ana/work/seeds/seed_tasks.jsonl")
         XCTAssertEqual(config.storePath, "/home/ana/work/quorum.sqlite")
         XCTAssertNil(config.curator)

@@ -91,11 +91,11 @@ final class ConfigValidationTests: XCTestCase {
     }
 
     func testTheWorkbenchTable() throws {
-        let config = try ConfigText.parse(ConfigText.twoMembers + "\n[workbench]\ntheme = \"light\"\nfragile_margin = 0.1\n")
-        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "light", fragileMargin: 0.1))
+        let config = try ConfigText.parse(ConfigText.twoMembers + "\n[workbench]\ntheme = \"light\"\nfragile_above = 0.1\n")
+        XCTAssertEqual(config.workbench, WorkbenchConfig(theme: "light", fragileAbove: 0.1))
         XCTAssertEqual(try ConfigText.parse(ConfigText.twoMembers).workbench, WorkbenchConfig())
-        let message = ConfigText.message(ConfigText.twoMembers + "\n[workbench]\nfragile_margin = 2\n")
-        XCTAssertTrue(message.contains("workbench.fragile_margin"), message)
+        let message = ConfigText.message(ConfigText.twoMembers + "\n[workbench]\nfragile_above = 2\n")
+        XCTAssertTrue(message.contains("workbench.fragile_above"), message)
         XCTAssertTrue(message.contains("quorum.toml:"), message)
     }
 

@@ -75,7 +75,7 @@ final class MarginCacheTests: StoreTestCase {
         let store = try Store.open(at: target, access: .write(command: "quorum test"))
         XCTAssertEqual(try sqlitePragma(target, "user_version"), StoreSchema.currentVersion)
         let page = try await store.queueListing(
-            QueueSelection(statuses: ItemStatus.awaitingReview, order: .margin), after: .start, scanning: 10, limit: 10)
+            QueueSelection(statuses: ItemStatus.awaitingReview, order: .fragility), after: .start, scanning: 10, limit: 10)
         XCTAssertEqual(page.rows.map(\.itemID), [1, 2, 3], "by margin, the item without a set last")
         XCTAssertEqual(page.rows.map(\.margin), [0.05, 0.5, nil])
         let integrity = try await store.integrityCheck()

@@ -56,7 +56,7 @@ final class QueueListingTests: StoreTestCase {
             let found = try await search(store, "river", window: window)
             XCTAssertEqual(found, Array(ids[0...2]), "window \(window)")
         }
-        let byMargin = try await search(store, "RIVER", order: .margin, window: 2)
+        let byMargin = try await search(store, "RIVER", order: .fragility, window: 2)
         XCTAssertEqual(Set(byMargin), Set(ids[0...2]))
     }
 

@@ -40,14 +40,14 @@ final class QueuePageTests: StoreTestCase {
     func testMarginOrderPagesEveryItemOnceInKeyOrder() async throws {
         let (store, ids) = try await store()
         for statuses in [ItemStatus.allCases, ItemStatus.awaitingReview] {
-            let selection = QueueSelection(statuses: statuses, order: .margin)
+            let selection = QueueSelection(statuses: statuses, order: .fragility)
             let paged = try await allPages(store, selection, limit: 4)
             let everything = try await store.items(withStatus: statuses, limit: 100)
             XCTAssertEqual(Set(paged.map { $0.item.id! }), Set(everything.map { $0.item.id! }), "\(statuses)")
             XCTAssertEqual(paged.count, everything.count, "no item twice")
-            let keys = paged.map(ReviewOrder.margin.key(of:))
+            let keys = paged.map(ReviewOrder.fragility.key(of:))
             XCTAssertEqual(keys, keys.sorted(), "fragile first, then by id")
-            XCTAssertEqual(keys.last?.margin, Store.missingMargin, "sets without a margin come last")
+            XCTAssertEqual(keys.last?.rank, Store.missingRank, "sets without a margin come last")
         }
         XCTAssertEqual(ids.count, 30)
     }
@@ -58,9 +58,9 @@ final class QueuePageTests: StoreTestCase {
         let byID = try await allPages(store, QueueSelection(statuses: ItemStatus.allCases, itemIDs: chosen), limit: 2)
         XCTAssertEqual(byID.map { $0.item.id! }, chosen.sorted())
         let byMargin = try await allPages(
-            store, QueueSelection(statuses: ItemStatus.allCases, order: .margin, itemIDs: chosen), limit: 2)
+            store, QueueSelection(statuses: ItemStatus.allCases, order: .fragility, itemIDs: chosen), limit: 2)
         XCTAssertEqual(Set(byMargin.map { $0.item.id! }), Set(chosen))
-        XCTAssertEqual(byMargin.map(ReviewOrder.margin.key(of:)), byMargin.map(ReviewOrder.margin.key(of:)).sorted())
+        XCTAssertEqual(byMargin.map(ReviewOrder.fragility.key(of:)), byMargin.map(ReviewOrder.fragility.key(of:)).sorted())
         let pending = try await allPages(store, QueueSelection(statuses: [.accepted], itemIDs: chosen), limit: 10)
         XCTAssertEqual(pending.map { $0.item.id! }, [ids[4]], "statuses still filter")
     }
@@ -71,23 +71,23 @@ final class QueuePageTests: StoreTestCase {
         let filters = [ItemStatus.awaitingReview, ItemStatus.allCases, [.accepted], [.streaming]]
         for order in ReviewOrder.allCases {
             for statuses in filters {
-                let cursor = ReviewCursor(margin: 0.1, id: 3)
+                let cursor = ReviewCursor(rank: 0.1, id: 3)
                 let plans = try await rawQuery(store) { db in
                     try Store.scanParts(QueueSelection(statuses: statuses, order: order), after: cursor).map { part in
                         try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + part.sql + " LIMIT ?", arguments: part.arguments + [50])
                             .map { $0["detail"] as String }.joined(separator: "\n")
                     }
                 }
-                XCTAssertEqual(plans.count, order == .margin ? 3 : 1)
+                XCTAssertEqual(plans.count, order == .fragility ? 3 : 1)
                 for plan in plans {
                     XCTAssertFalse(plan.contains("TEMP B-TREE"), "\(order) \(statuses): \(plan)")
                     let seeks = plan.split(separator: "\n").filter { $0.hasPrefix("SEARCH") }
                     XCTAssertFalse(seeks.isEmpty, plan)
-                    if order == .margin {
-                        // An index seek on the whole key: a run of equal margins is never walked.
-                        XCTAssertTrue(seeks.allSatisfy { $0.contains("margin=? AND id>?") || $0.contains("margin>?") }, plan)
+                    if order == .fragility {
+                        // An index seek on the whole key: a run of equal fragilities is never walked.
+                        XCTAssertTrue(seeks.allSatisfy { $0.contains("fragility=? AND id>?") || $0.contains("fragility<?") }, plan)
                     }
-                    XCTAssertTrue(plan.contains(order == .margin ? "items_by_status_margin" : "SEARCH i"), plan)
+                    XCTAssertTrue(plan.contains(order == .fragility ? "items_by_status_fragility" : "SEARCH i"), plan)
                     if order == .id && statuses == ItemStatus.awaitingReview {
                         XCTAssertTrue(plan.contains("items_awaiting_review"), plan)
                     }

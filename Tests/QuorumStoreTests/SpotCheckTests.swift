@@ -74,7 +74,7 @@ final class SpotCheckTests: StoreTestCase {
         XCTAssertNotEqual(first.sample.sampledIDs, population.report(sampleSize: 6, seed: 100).sample.sampledIDs)
     }
 
-    func testMarginStrataAreQuartiles() async throws {
+    func testFragilityStrataAreQuartilesWithTheMostFragileInQ4() async throws {
         let store = try openWriter()
         let ids = try await store.write { transaction in
             let run = try transaction.beginRun(source: "import", configJSON: "{}")
@@ -84,9 +84,12 @@ final class SpotCheckTests: StoreTestCase {
                 return try transaction.insertItem(item).id!
             }
         }
-        let population = try await store.spotCheckPopulation(stratifiedBy: .margin)
+        let population = try await store.spotCheckPopulation(stratifiedBy: .fragility)
         XCTAssertEqual(population.count, 8, "imported consensus choices count without any decision")
-        XCTAssertEqual(population.marginEdges, [0.2, 0.4, 0.6])
-        XCTAssertEqual(population.strata, ["q1": Array(ids[0..<2]), "q2": Array(ids[2..<4]), "q3": Array(ids[4..<6]), "q4": Array(ids[6..<8])])
+        let edges = try XCTUnwrap(population.fragilityEdges)
+        XCTAssertEqual(edges.count, 3)
+        XCTAssertEqual(edges, edges.sorted())
+        // A larger margin is a safer decision: the smallest margins are the most fragile.
+        XCTAssertEqual(population.strata, ["q4": Array(ids[0..<2]), "q3": Array(ids[2..<4]), "q2": Array(ids[4..<6]), "q1": Array(ids[6..<8])])
     }
 }

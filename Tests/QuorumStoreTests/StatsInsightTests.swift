@@ -85,12 +85,12 @@ final class StatsInsightTests: StoreTestCase {
             }
         }
         _ = try await store.write { try $0.append(.accept, to: ids[4], curator: "ada") }
-        let first = try await store.reviewQueue(orderedBy: .margin, limit: 2)
+        let first = try await store.reviewQueue(orderedBy: .fragility, limit: 2)
         XCTAssertEqual(first.items.map(\.item.id), [ids[5], ids[1]])
-        let second = try await store.reviewQueue(orderedBy: .margin, after: try XCTUnwrap(first.next), limit: 2)
+        let second = try await store.reviewQueue(orderedBy: .fragility, after: try XCTUnwrap(first.next), limit: 2)
         XCTAssertEqual(second.items.map(\.item.id), [ids[3], ids[0]])
         XCTAssertEqual(second.items[0].candidates.count, 3)
-        let third = try await store.reviewQueue(orderedBy: .margin, after: try XCTUnwrap(second.next), limit: 2)
+        let third = try await store.reviewQueue(orderedBy: .fragility, after: try XCTUnwrap(second.next), limit: 2)
         let discarded = try await store.item(ids[2])
         XCTAssertEqual(third.items.map(\.item.id), discarded.item.status == .pending ? [ids[2]] : [])
         XCTAssertNil(third.next)

@@ -96,7 +96,7 @@ final class PaneSnapshotTests: XCTestCase {
 
     func testMatrixPaneWarnsOfFragileAndDiscardedDecisions() {
         var settings = WorkbenchSettings()
-        settings.fragileMargin = 0.5
+        settings.fragileAbove = 0.1
         let (_, fragile) = selection(6)
         Snapshot.assert(render(Size(width: 60, height: 7)) { MatrixPane.render(fragile, settings: settings, into: &$0, in: $1) }
             .textDump(), named: "pane-matrix-fragile")

@@ -138,7 +138,7 @@ final class ReducerNavigationTests: XCTestCase {
         _ = press(.escape, in: &state)
         XCTAssertNil(state.overlay)
         let ordered = run("order margin")
-        XCTAssertEqual(state.queue.query.order, .margin)
+        XCTAssertEqual(state.queue.query.order, .fragility)
         XCTAssertEqual(ordered, [.loadPage(state.queue.query, after: .start, limit: 100, generation: state.queue.generation)])
         XCTAssertEqual(run("order fancy"), [])
         XCTAssertEqual(state.status.message?.text, "usage: :order id|margin")

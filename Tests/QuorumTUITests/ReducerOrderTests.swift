@@ -18,11 +18,11 @@ final class ReducerOrderTests: XCTestCase {
 
     private func marginState(_ items: [ItemDetail], exhausted: Bool) -> WorkbenchState {
         var state = WorkbenchState(viewport: Size(width: 120, height: 40))
-        state.queue.query.order = .margin
+        state.queue.query.order = .fragility
         let start = Workbench.start(&state)
         XCTAssertEqual(start.first, .loadPage(state.queue.query, after: .start, limit: 100, generation: 0))
-        let last = items.last.map(ReviewOrder.margin.key(of:)) ?? .start
-        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: items, order: .margin, readThrough: last, isLast: exhausted)))
+        let last = items.last.map(ReviewOrder.fragility.key(of:)) ?? .start
+        _ = Workbench.reduce(&state, .pageLoaded(QueuePage(generation: 0, items: items, order: .fragility, readThrough: last, isLast: exhausted)))
         return state
     }
 
@@ -31,7 +31,7 @@ final class ReducerOrderTests: XCTestCase {
         var state = marginState(items, exhausted: false)
         XCTAssertEqual(state.queue.rows.first?.itemID, 199)
         let effects = Workbench.moveCursor(to: 60, &state)
-        XCTAssertEqual(effects.last, .loadPage(state.queue.query, after: ReviewCursor(margin: 0.1, id: 100), limit: 100, generation: 0))
+        XCTAssertEqual(effects.last, .loadPage(state.queue.query, after: ReviewCursor(rank: 0.1, id: 100), limit: 100, generation: 0))
         XCTAssertEqual(state.queue.largestItemID, 199)
     }
 
@@ -61,7 +61,7 @@ final class ReducerOrderTests: XCTestCase {
         _ = Workbench.reduce(&state, .itemArrived(item(20, margin: 0.7)))
         _ = Workbench.reduce(&state, .itemArrived(item(21, margin: nil)))
         XCTAssertEqual(state.queue.rows.map(\.itemID), [5, 20, 3, 21])
-        XCTAssertEqual(state.queue.loadedThrough, ReviewCursor(margin: Store.missingMargin, id: 21))
+        XCTAssertEqual(state.queue.loadedThrough, ReviewCursor(rank: Store.missingRank, id: 21))
         _ = Workbench.reduce(&state, .itemArrived(item(21, margin: nil)))
         XCTAssertEqual(state.queue.rows.count, 4, "an item is listed once")
     }

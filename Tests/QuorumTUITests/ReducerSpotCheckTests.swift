@@ -10,7 +10,7 @@ final class ReducerSpotCheckTests: XCTestCase {
     /// Fixture items 1, 2, 6 and 7 drawn by type (7 was accepted by `auto`), none judged yet.
     static func spotCheckState(target: Double? = nil, size: Size = Size(width: 120, height: 40)) -> WorkbenchState {
         let population = SpotCheckPopulation(
-            stratification: .type, strata: ["A": [2], "B": [1, 6, 7]], verdicts: [:], marginEdges: nil)
+            stratification: .type, strata: ["A": [2], "B": [1, 6, 7]], verdicts: [:], fragilityEdges: nil)
         let items = Fixtures.queue.filter { sampled.contains($0.item.id!) }
         var state = Fixtures.state(size, items: items)
         state.queue.query.itemIDs = sampled
@@ -61,7 +61,7 @@ final class ReducerSpotCheckTests: XCTestCase {
         XCTAssertTrue(Workbench.reduce(&state, recorded(.undo, on: 2, status: .pending)).contains(.loadVerdict(2)))
         var other = Self.spotCheckState()
         other.spotCheck = SpotCheckState(
-            report: SpotCheckPopulation(stratification: .type, strata: ["B": [6]], verdicts: [:], marginEdges: nil)
+            report: SpotCheckPopulation(stratification: .type, strata: ["B": [6]], verdicts: [:], fragilityEdges: nil)
                 .report(sampleSize: 1, seed: 1), verdicts: [:])
         XCTAssertFalse(Workbench.reduce(&other, recorded(.accept, on: 2, status: .accepted)).contains(.loadVerdict(2)))
     }

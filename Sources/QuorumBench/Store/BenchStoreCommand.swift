@@ -71,7 +71,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
         report.add("export sharegpt, in process", try await timeExport(storePath, .sharegpt, to: workFolder + "/sharegpt.jsonl"))
         report.add("export full, in process", try await timeExport(storePath, .full, to: workFolder + "/full.jsonl"))
         report.add("open + review page of 50, fresh pool", try await timeReviewPage(storePath), targetSeconds: 0.05)
-        report.add("open + review page of 50 by margin, fresh pool", try await timeReviewPage(storePath, order: .margin),
+        report.add("open + review page of 50 by fragility, fresh pool", try await timeReviewPage(storePath, order: .fragility),
                    targetSeconds: 0.05)
         var processWall: [Double] = []
         let inside = try sample {

@@ -2,7 +2,7 @@
 // margin < 0.05`), parsed into an expression that the store turns into SQL and memory matches.
 
 /// A parsed filter: comparisons of an item's fields, joined by `and`, `or` and `not`.
-public indirect enum FilterExpression: Sendable, Equatable {
+public indirect enum FilterExpression: Sendable, Hashable {
     case comparison(FilterField, FilterOperator, FilterValue)
     /// `has:note`, `has:edit`: the item has at least one such thing.
     case has(FilterFlag)
@@ -13,7 +13,7 @@ public indirect enum FilterExpression: Sendable, Equatable {
 
 /// What a filter can ask about an item.
 public enum FilterField: String, Sendable, CaseIterable {
-    case status, type, rule, margin, member, curator, reason, run, text
+    case status, type, rule, fragility, margin, member, curator, reason, run, text
 
     public enum Kind: Sendable, Equatable {
         /// One of a fixed set of words.
@@ -32,7 +32,7 @@ public enum FilterField: String, Sendable, CaseIterable {
             ])
         case .type: return .word(allowed: ["a", "b"])
         case .rule: return .word(allowed: ["exact", "rouge"])
-        case .margin: return .number
+        case .fragility, .margin: return .number
         case .run: return .integer
         case .member, .curator, .reason, .text: return .text
         }
@@ -63,7 +63,7 @@ public enum FilterOperator: String, Sendable, CaseIterable {
     case contains = "~"
 }
 
-public enum FilterValue: Sendable, Equatable {
+public enum FilterValue: Sendable, Hashable {
     /// Words or texts; more than one (`status = pending,edited`) means any of them.
     case texts([String])
     case number(Double)

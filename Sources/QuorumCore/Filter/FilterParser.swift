@@ -2,8 +2,12 @@ extension FilterExpression {
     /// Parses `status = pending and (margin < 0.05 or not rule = exact) and text ~ "recipe"`.
     /// Words are case-insensitive except inside quotes; `and` binds tighter than `or`; a
     /// comma-separated value (`status = pending,edited`) matches any of its parts.
-    public static func parse(_ text: String) throws(FilterSyntaxError) -> FilterExpression {
-        var parser = FilterParser(tokens: try FilterTokenizer.tokens(text))
+    ///
+    /// Shorthands: a status or a comma-separated list of them alone (`pending,edited`) means
+    /// `status = …`; `review` means `status = pending,streaming`; `fragile` means
+    /// `fragility >= fragileAbove`.
+    public static func parse(_ text: String, fragileAbove: Double = 0.5) throws(FilterSyntaxError) -> FilterExpression {
+        var parser = FilterParser(tokens: try FilterTokenizer.tokens(text), fragileAbove: fragileAbove)
         guard parser.current.kind != .end else {
             throw FilterSyntaxError(offset: 0, "the filter is empty")
         }
@@ -17,10 +21,12 @@ extension FilterExpression {
 
 private struct FilterParser {
     let tokens: [FilterToken]
+    let fragileAbove: Double
     var position = 0
 
-    init(tokens: [FilterToken]) {
+    init(tokens: [FilterToken], fragileAbove: Double) {
         self.tokens = tokens
+        self.fragileAbove = fragileAbove
     }
 
     var current: FilterToken { tokens[position] }
@@ -82,6 +88,7 @@ private struct FilterParser {
                 }
                 return .has(flag)
             }
+            if let shorthand = shorthand(lowered) { return shorthand }
             guard let field = FilterField(rawValue: lowered) else {
                 throw FilterSyntaxError(
                     offset: token.offset,
@@ -98,6 +105,20 @@ private struct FilterParser {
         case .end:
             throw FilterSyntaxError(offset: token.offset, "the filter ends where a field was expected")
         }
+    }
+
+    /// What a word means alone, when it is not followed by an operator.
+    private func shorthand(_ word: String) -> FilterExpression? {
+        if case .op = current.kind { return nil }
+        switch word {
+        case "fragile": return .comparison(.fragility, .greaterOrEqual, .number(fragileAbove))
+        case "review": return .comparison(.status, .equal, .texts(["pending", "streaming"]))
+        default: break
+        }
+        guard case .word(let statuses) = FilterField.status.kind else { return nil }
+        let parts = word.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard parts.allSatisfy(statuses.contains) else { return nil }
+        return .comparison(.status, .equal, .texts(parts))
     }
 
     private mutating func comparison(of field: FilterField, at offset: Int) throws(FilterSyntaxError) -> FilterExpression {

@@ -66,7 +66,7 @@ max_fruitless_rounds = 20          # stop when this many instruction requests in
 # How quorum review looks (--theme and $QUORUM_THEME win over this).
 [workbench]
 theme = "dark"                     # dark, light, high-contrast, or a file of yours in themes/
-fragile_margin = 0.05              # flag a consensus won by a smaller margin as fragile
+fragile_above = 0.5                # flag a consensus at least this fragile (0 unanimous … 1 a coin toss)
 
 # Ensemble members, one [[members]] table each. Every member is a model behind an
 # OpenAI-compatible API (vLLM, llama.cpp's server, Ollama, TGI and hosted APIs all speak it).

@@ -2,20 +2,20 @@
 public struct WorkbenchConfig: Sendable, Equatable {
     /// A theme's name (a file in themes/ without `.toml`); nil for the default.
     public var theme: String?
-    /// A consensus won by a smaller margin than this is flagged as fragile.
-    public var fragileMargin: Double
+    /// A consensus at least this fragile (0 unanimous, 1 a coin toss) is flagged.
+    public var fragileAbove: Double
 
-    public init(theme: String? = nil, fragileMargin: Double = 0.05) {
+    public init(theme: String? = nil, fragileAbove: Double = 0.5) {
         self.theme = theme
-        self.fragileMargin = fragileMargin
+        self.fragileAbove = fragileAbove
     }
 
-    static let tomlKeys = ["theme", "fragile_margin"]
+    static let tomlKeys = ["theme", "fragile_above"]
 
     init(toml reader: TOMLTableReader) throws(QuorumConfigError) {
         let defaults = WorkbenchConfig()
         self.init(
             theme: try reader.text("theme"),
-            fragileMargin: try reader.fraction("fragile_margin") ?? defaults.fragileMargin)
+            fragileAbove: try reader.fraction("fragile_above") ?? defaults.fragileAbove)
     }
 }

@@ -18,8 +18,8 @@ public struct SpotCheckText {
         var lines = [
             "\(sampled) of \(report.population) decisions made without a human, by \(report.stratification.rawValue), seed \(report.sample.seed)",
         ]
-        if let edges = report.marginEdges, !edges.isEmpty {
-            lines.append("margin quartile edges: " + edges.map { String(format: "%.4f", $0) }.joined(separator: ", "))
+        if let edges = report.fragilityEdges, !edges.isEmpty {
+            lines.append("fragility quartile edges (q4 the most fragile): " + edges.map { String(format: "%.4f", $0) }.joined(separator: ", "))
         }
         lines.append("")
         for stratum in report.sample.strata {

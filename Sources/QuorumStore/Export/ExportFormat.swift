@@ -1,3 +1,5 @@
+import QuorumCore
+
 /// The JSONL shapes `quorum export` writes.
 public enum ExportFormat: String, Sendable, CaseIterable {
     /// `{"instruction", "input", "output"}`, input "" for type B.
@@ -12,10 +14,13 @@ public enum ExportFormat: String, Sendable, CaseIterable {
 public struct ExportRequest: Sendable, Equatable {
     public var format: ExportFormat
     public var statuses: [ItemStatus]
+    /// Only the items this filter passes, among those statuses; nil for all of them.
+    public var filter: FilterExpression?
 
-    public init(format: ExportFormat = .alpaca, statuses: [ItemStatus] = ItemStatus.curated) {
+    public init(format: ExportFormat = .alpaca, statuses: [ItemStatus] = ItemStatus.curated, filter: FilterExpression? = nil) {
         self.format = format
         self.statuses = statuses
+        self.filter = filter
     }
 }
 

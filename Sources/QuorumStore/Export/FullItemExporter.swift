@@ -6,6 +6,7 @@ import QuorumJSON
 struct FullItemExporter {
     let db: Database
     let statusCondition: String
+    var arguments: StatementArguments = []
 
     /// The three cursors of the merge join, each in item order without a sort step.
     var itemsSQL: String {
@@ -27,7 +28,7 @@ struct FullItemExporter {
 
     func write(to output: ByteOutput) throws -> ExportSummary {
         let start = output.bytesWritten
-        let items = try Row.fetchCursor(db, sql: itemsSQL)
+        let items = try Row.fetchCursor(db, sql: itemsSQL, arguments: arguments)
         var sets = try OrderedRows(Row.fetchCursor(db, sql: Self.candidatesSQL))
         var decisions = try OrderedRows(Row.fetchCursor(db, sql: Self.decisionsSQL))
         var json = JSONTextWriter(capacity: 1 << 16)
@@ -113,6 +114,8 @@ struct FullItemExporter {
             json.raw(row[SetField.consensusScores.rawValue] as String? ?? "[]")
             json.key("margin")
             json.optionalDouble(row[SetField.consensusMargin.rawValue] as Double?)
+            json.key("fragility")
+            json.optionalDouble(row[SetField.consensusFragility.rawValue] as Double?)
             json.key("matrix")
             json.raw(row[SetField.consensusMatrix.rawValue] as String? ?? "[]")
             json.key("discard")
@@ -159,7 +162,7 @@ struct FullItemExporter {
             log.append(Decision(
                 id: value(.id), itemID: itemID, kind: value(.kind).flatMap(DecisionKind.init(rawValue:)) ?? .accept,
                 setID: value(.setID), candidate: value(.candidate), text: text(.text), reason: text(.reason),
-                targetID: value(.targetID), curator: text(.curator) ?? "", at: .distantPast, note: text(.note)))
+                targetID: value(.targetID), curator: text(.curator) ?? "", at: .distantPast, note: text(.note), batchID: value(.batchID)))
             timestamps.append(Self.isoTimestamp(row[DecisionField.at.rawValue]))
             try rows.advance()
         }
@@ -187,6 +190,8 @@ struct FullItemExporter {
             json.string(timestamp)
             json.key("note")
             json.optionalString(decision.note)
+            json.key("batch_id")
+            json.optionalInteger(decision.batchID)
             json.key("active")
             json.bool(active.contains(decision.id!))
             json.endObject()
@@ -231,7 +236,7 @@ private enum ItemField: Int, CaseIterable {
 /// The columns of a candidate set joined with its candidates (`s` and `c`), in SELECT order.
 private enum SetField: Int, CaseIterable {
     case itemID, setID, ordinal, createdAt, consensusRule, consensusChoice, consensusScores, consensusMargin
-    case consensusMatrix, consensusDiscard
+    case consensusMatrix, consensusDiscard, consensusFragility
     case position, member, text, promptTokens, completionTokens, latencyMilliseconds, error
 
     var qualifiedName: String {
@@ -246,6 +251,7 @@ private enum SetField: Int, CaseIterable {
         case .consensusMargin: "s." + CandidateSet.Columns.consensusMargin.name
         case .consensusMatrix: "s." + CandidateSet.Columns.consensusMatrix.name
         case .consensusDiscard: "s." + CandidateSet.Columns.consensusDiscard.name
+        case .consensusFragility: "s." + CandidateSet.Columns.consensusFragility.name
         case .position: "c." + Candidate.Columns.position.name
         case .member: "c." + Candidate.Columns.member.name
         case .text: "c." + Candidate.Columns.text.name
@@ -262,7 +268,7 @@ private enum SetField: Int, CaseIterable {
 /// The decision columns the export reads, in SELECT order; the item's id comes first, as the
 /// merge join wants.
 private enum DecisionField: Int, CaseIterable {
-    case itemID, id, kind, setID, candidate, text, reason, targetID, curator, at, note
+    case itemID, id, kind, setID, candidate, text, reason, targetID, curator, at, note, batchID
 
     var column: Column {
         switch self {
@@ -277,6 +283,7 @@ private enum DecisionField: Int, CaseIterable {
         case .curator: Decision.Columns.curator
         case .at: Decision.Columns.at
         case .note: Decision.Columns.note
+        case .batchID: Decision.Columns.batchID
         }
     }
 

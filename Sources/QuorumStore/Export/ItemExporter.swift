@@ -6,9 +6,17 @@ struct ItemExporter {
     let db: Database
     let request: ExportRequest
 
-    /// `status IN (...)` for the request; statuses are enum raw values, safe to inline.
+    /// `status IN (...)` for the request (statuses are enum raw values, safe to inline), and
+    /// its filter's condition on `items`.
     var statusCondition: String {
-        "\(Item.Columns.status.name) IN (" + request.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+        let statuses = "\(Item.Columns.status.name) IN (" + request.statuses.map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
+        guard let filter = request.filter else { return statuses }
+        return statuses + " AND " + FilterSQL(alias: Item.databaseTableName).condition(filter).sql
+    }
+
+    /// The filter's values, bound in every query that uses `statusCondition`.
+    var arguments: StatementArguments {
+        request.filter.map { FilterSQL(alias: Item.databaseTableName).condition($0).arguments } ?? []
     }
 
     func write(to output: ByteOutput) throws -> ExportSummary {
@@ -21,7 +29,7 @@ struct ItemExporter {
         case .sharegpt:
             return try writeTrainingRows(to: output, Self.sharegpt)
         case .full:
-            return try FullItemExporter(db: db, statusCondition: statusCondition).write(to: output)
+            return try FullItemExporter(db: db, statusCondition: statusCondition, arguments: arguments).write(to: output)
         }
     }
 
@@ -43,9 +51,10 @@ struct ItemExporter {
     private func writeTrainingRows(to output: ByteOutput, _ writeRow: TrainingRowWriter) throws -> ExportSummary {
         let skipped = try Int.fetchOne(
             db,
-            sql: "SELECT COUNT(*) FROM \(Item.databaseTableName) WHERE \(statusCondition) AND \(Item.Columns.output.name) IS NULL"
+            sql: "SELECT COUNT(*) FROM \(Item.databaseTableName) WHERE \(statusCondition) AND \(Item.Columns.output.name) IS NULL",
+            arguments: arguments
         ) ?? 0
-        let rows = try Row.fetchCursor(db, sql: trainingRowsSQL)
+        let rows = try Row.fetchCursor(db, sql: trainingRowsSQL, arguments: arguments)
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0
         let start = output.bytesWritten

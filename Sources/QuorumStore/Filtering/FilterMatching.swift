@@ -9,6 +9,8 @@ public struct FilterSubject: Sendable, Equatable {
     /// The consensus rule of the current set; nil before there is one.
     public var rule: String?
     public var margin: Double?
+    /// `ConsensusResult.fragility` of the current set; nil before there is a choice.
+    public var fragility: Double?
     /// The member whose candidate is the item's output; empty when there is none (an edit, a
     /// rejection, no consensus).
     public var winners: [String]
@@ -21,13 +23,14 @@ public struct FilterSubject: Sendable, Equatable {
     public var hasEdit: Bool
 
     public init(
-        status: String, type: String, rule: String?, margin: Double?, winners: [String], curators: [String],
+        status: String, type: String, rule: String?, margin: Double?, fragility: Double? = nil, winners: [String], curators: [String],
         reasons: [String], run: Int64, texts: [String], hasNote: Bool, hasEdit: Bool
     ) {
         self.status = status
         self.type = type
         self.rule = rule
         self.margin = margin
+        self.fragility = fragility
         self.winners = winners
         self.curators = curators
         self.reasons = reasons
@@ -58,6 +61,7 @@ extension FilterExpression {
             case (.reason, .texts(let words)): return Self.compare(subject.reasons, op, words)
             case (.text, .texts(let words)): return Self.compare(subject.texts, op, words)
             case (.margin, .number(let number)): return subject.margin.map { Self.compare($0, op, number) } ?? false
+            case (.fragility, .number(let number)): return subject.fragility.map { Self.compare($0, op, number) } ?? false
             case (.run, .number(let number)): return Self.compare(Double(subject.run), op, number)
             default: return false
             }

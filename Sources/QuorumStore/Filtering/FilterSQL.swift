@@ -57,7 +57,7 @@ struct FilterSQL {
             case .reason: return values(decisions(Decision.Columns.reason), op, words)
             case .text:
                 return anyContains(words) { search in search.condition(on: alias) }
-            case .margin, .run:
+            case .fragility, .margin, .run:
                 return ("0", [])
             }
         }
@@ -107,6 +107,7 @@ struct FilterSQL {
         case .status: Item.Columns.status.name
         case .type: Item.Columns.type.name
         case .margin: Item.Columns.margin.name
+        case .fragility: Item.Columns.fragility.name
         case .run: Item.Columns.runID.name
         case .rule, .member, .curator, .reason, .text: Item.Columns.id.name
         }

@@ -5,13 +5,14 @@ extension StoreTransaction {
     /// Appends one event to `itemID`'s log, refusing events that could not take effect.
     @discardableResult
     public func append(
-        _ action: DecisionAction, to itemID: Int64, curator: String, note: String? = nil, at date: Date = Date()
+        _ action: DecisionAction, to itemID: Int64, curator: String, note: String? = nil, at date: Date = Date(),
+        batchID: Int64? = nil
     ) throws -> Decision {
-        try atomically { try appendValidated(action, to: itemID, curator: curator, note: note, at: date) }
+        try atomically { try appendValidated(action, to: itemID, curator: curator, note: note, at: date, batchID: batchID) }
     }
 
     private func appendValidated(
-        _ action: DecisionAction, to itemID: Int64, curator: String, note: String?, at date: Date
+        _ action: DecisionAction, to itemID: Int64, curator: String, note: String?, at date: Date, batchID: Int64?
     ) throws -> Decision {
         guard !curator.allSatisfy(\.isWhitespace) else {
             throw StoreError.invalid("a decision needs a curator name")
@@ -23,7 +24,7 @@ extension StoreTransaction {
         }
         var decision = Decision(
             id: nil, itemID: itemID, kind: action.kind, setID: set.id, candidate: nil, text: nil, reason: nil,
-            targetID: nil, curator: curator, at: date, note: note)
+            targetID: nil, curator: curator, at: date, note: note, batchID: batchID)
         var newSetSummary: CandidateSetSummary?
         switch action {
         case .accept:

@@ -21,23 +21,25 @@ extension StoreTransaction {
         return state
     }
 
-    /// Stores the derived state, and the margin of the current set it names.
+    /// Stores the derived state, and the margin and fragility of the current set it names.
     func writeCachedState(_ state: DerivedItemState, of itemID: Int64) throws {
         try db.cachedStatement(sql: """
             UPDATE items SET status = ?, output = CAST(? AS TEXT), chosen = ?, current_set_id = ?,
-                margin = (SELECT consensus_margin FROM candidate_sets WHERE id = ?)
+                margin = (SELECT consensus_margin FROM candidate_sets WHERE id = ?),
+                fragility = (SELECT consensus_fragility FROM candidate_sets WHERE id = ?)
             WHERE id = ?
             """).execute(arguments: [
-                state.status.rawValue, textArgument(state.output), state.chosen, state.currentSetID, state.currentSetID, itemID,
+                state.status.rawValue, textArgument(state.output), state.chosen, state.currentSetID, state.currentSetID,
+                state.currentSetID, itemID,
             ])
     }
 
     /// Ids of items whose cached state differs from their log's derivation, or whose cached
-    /// margin is not their current set's.
+    /// margin or fragility is not their current set's.
     public func itemsWithStaleState() throws -> [Int64] {
         var stale = Set(try Int64.fetchAll(db, sql: """
             SELECT i.id FROM items i LEFT JOIN candidate_sets s ON s.id = i.current_set_id
-            WHERE i.margin IS NOT s.consensus_margin
+            WHERE i.margin IS NOT s.consensus_margin OR i.fragility IS NOT s.consensus_fragility
             """))
         let items = try Item.order(Column("id")).fetchCursor(db)
         while let item = try items.next() {

@@ -21,12 +21,12 @@ extension StoreTransaction {
     func insertRow(_ set: CandidateSet) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO candidate_sets (item_id, ordinal, created_at, consensus_choice, consensus_rule,
-                consensus_scores, consensus_margin, consensus_matrix, consensus_discard)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                consensus_scores, consensus_margin, consensus_matrix, consensus_discard, consensus_fragility)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 set.itemID, set.ordinal, set.createdAt, set.consensusChoice, set.consensusRule?.rawValue,
                 set.consensusScores.map(Self.json(numbers:)), set.consensusMargin,
-                set.consensusMatrix.map(Self.json(matrix:)), set.consensusDiscard?.rawValue,
+                set.consensusMatrix.map(Self.json(matrix:)), set.consensusDiscard?.rawValue, set.consensus?.fragility,
             ])
         return db.lastInsertedRowID
     }
@@ -45,12 +45,12 @@ extension StoreTransaction {
 
     func insertRow(_ decision: Decision) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO decisions (item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note)
-            VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, CAST(? AS TEXT))
+            INSERT INTO decisions (item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id)
+            VALUES (?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), ?, CAST(? AS TEXT), ?)
             """).execute(arguments: [
                 decision.itemID, decision.kind.rawValue, decision.setID, decision.candidate, textArgument(decision.text),
                 textArgument(decision.reason), decision.targetID, textArgument(decision.curator), decision.at,
-                textArgument(decision.note),
+                textArgument(decision.note), decision.batchID,
             ])
         return db.lastInsertedRowID
     }

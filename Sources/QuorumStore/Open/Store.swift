@@ -117,7 +117,10 @@ public final class Store: Sendable {
         configuration.readonly = readonly
         configuration.busyMode = .timeout(options.busyTimeoutSeconds)
         configuration.label = "QuorumStore"
-        configuration.prepareDatabase { db in db.add(function: TextSearch.sqlFunction) }
+        configuration.prepareDatabase { db in
+            db.add(function: TextSearch.sqlFunction)
+            db.add(function: SharedWin.sqlFunction)
+        }
         if let pages = options.maximumPageCount {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
         }

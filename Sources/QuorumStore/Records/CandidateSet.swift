@@ -42,6 +42,8 @@ public struct CandidateSet: Sendable, Equatable, Codable, FetchableRecord, Mutab
         public static let consensusMargin = Column(CodingKeys.consensusMargin)
         public static let consensusMatrix = Column(CodingKeys.consensusMatrix)
         public static let consensusDiscard = Column(CodingKeys.consensusDiscard)
+        /// `consensus?.fragility`, written with the set: the queue and filters read it.
+        public static let consensusFragility = Column("consensus_fragility")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

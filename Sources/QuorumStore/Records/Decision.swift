@@ -22,9 +22,13 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
     public var curator: String
     public var at: Date
     public var note: String?
+    /// The batch the decision was made in (the id of the batch's first decision); nil for a
+    /// decision made alone.
+    public var batchID: Int64?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, candidate, text, reason, curator, at, note
+        case batchID = "batch_id"
         case itemID = "item_id"
         case setID = "set_id"
         case targetID = "target_id"
@@ -43,6 +47,7 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         public static let itemID = Column(CodingKeys.itemID)
         public static let setID = Column(CodingKeys.setID)
         public static let targetID = Column(CodingKeys.targetID)
+        public static let batchID = Column(CodingKeys.batchID)
     }
 
     /// Decoded by hand: the write path reads each item's log before every append.
@@ -58,12 +63,14 @@ public struct Decision: Sendable, Equatable, Codable, FetchableRecord, MutablePe
         curator = row.text(Columns.curator) ?? ""
         at = row[Columns.at]
         note = row.text(Columns.note)
+        batchID = row[Columns.batchID]
     }
 
     public init(
         id: Int64?, itemID: Int64, kind: DecisionKind, setID: Int64?, candidate: Int?, text: String?,
-        reason: String?, targetID: Int64?, curator: String, at: Date, note: String?
+        reason: String?, targetID: Int64?, curator: String, at: Date, note: String?, batchID: Int64? = nil
     ) {
+        self.batchID = batchID
         self.id = id
         self.itemID = itemID
         self.kind = kind

@@ -50,6 +50,8 @@ public struct Item: Sendable, Equatable, Codable, FetchableRecord, MutablePersis
         public static let currentSetID = Column(CodingKeys.currentSetID)
         /// The current set's consensus margin, cached beside the status for the margin order.
         public static let margin = Column("margin")
+        /// The current set's consensus fragility, cached for the queue's fragile-first order.
+        public static let fragility = Column("fragility")
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -15,6 +15,7 @@ public enum StoreSchema {
         ("v1", createVersion1),
         ("v2", createVersion2),
         ("v3", createVersion3),
+        ("v4", createVersion4),
     ]
 
     /// The newest schema version this build knows; migrations bring older stores up to it.
@@ -29,6 +30,28 @@ public enum StoreSchema {
             }
         }
         return migrator
+    }
+
+    /// Version 4: each set keeps its consensus's fragility (`ConsensusResult.fragility`), each
+    /// item caches its current set's, and items are indexed by (status, fragility descending,
+    /// id), so the queue lists the most fragile decisions first without sorting. Decisions
+    /// made together (`:accept` over a filter) share a batch: the id of the batch's first.
+    private static func createVersion4(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE candidate_sets ADD COLUMN consensus_fragility REAL;
+            ALTER TABLE items ADD COLUMN fragility REAL;
+            ALTER TABLE decisions ADD COLUMN batch_id INTEGER;
+            CREATE INDEX decisions_by_batch ON decisions(batch_id) WHERE batch_id IS NOT NULL;
+            """)
+        let sets = try CandidateSet.fetchCursor(db, sql: "SELECT * FROM candidate_sets WHERE consensus_rule IS NOT NULL")
+        let update = try db.makeStatement(sql: "UPDATE candidate_sets SET consensus_fragility = ? WHERE id = ?")
+        while let set = try sets.next() {
+            try update.execute(arguments: [set.consensus?.fragility, set.id])
+        }
+        try db.execute(sql: """
+            UPDATE items SET fragility = (SELECT s.consensus_fragility FROM candidate_sets s WHERE s.id = items.current_set_id);
+            CREATE INDEX items_by_status_fragility ON items(status, fragility DESC, id);
+            """)
     }
 
     /// Version 3: each item caches its current set's consensus margin beside its status, and

@@ -11,8 +11,8 @@ public enum SpotCheckStratification: String, Sendable, Codable, CaseIterable {
     case type
     /// The consensus rule that decided: exact or rouge.
     case rule
-    /// Quartiles of the consensus margin (`q1` the most fragile); see `QuantileBins`.
-    case margin
+    /// Quartiles of the consensus's fragility (`q4` the most fragile); see `QuantileBins`.
+    case fragility
 }
 
 /// The decisions made without a human, split into strata, and the verdicts humans have
@@ -34,7 +34,7 @@ public struct SpotCheckPopulation: Sendable, Equatable {
     public var strata: [String: [Int64]]
     public var verdicts: [Int64: ErrorRateEstimate.Verdict]
     /// The margin quartiles' edges, when stratified by margin.
-    public var marginEdges: [Double]?
+    public var fragilityEdges: [Double]?
 
     public var count: Int { strata.values.reduce(0) { $0 + $1.count } }
 
@@ -43,7 +43,7 @@ public struct SpotCheckPopulation: Sendable, Equatable {
     public func report(sampleSize: Int, seed: UInt64) -> SpotCheckReport {
         let sample = StratifiedSample(strata: strata, size: sampleSize, seed: seed)
         return SpotCheckReport(
-            stratification: stratification, population: count, marginEdges: marginEdges, sample: sample,
+            stratification: stratification, population: count, fragilityEdges: fragilityEdges, sample: sample,
             estimate: ErrorRateEstimate(sample: sample, verdicts: verdicts))
     }
 }
@@ -52,7 +52,7 @@ public struct SpotCheckPopulation: Sendable, Equatable {
 public struct SpotCheckReport: Sendable, Equatable, Codable {
     public var stratification: SpotCheckStratification
     public var population: Int
-    public var marginEdges: [Double]?
+    public var fragilityEdges: [Double]?
     public var sample: StratifiedSample
     public var estimate: ErrorRateEstimate
 }

@@ -93,6 +93,8 @@ public struct ReasonCount: Sendable, Equatable, Encodable {
 public struct StatsDistributions: Sendable, Equatable, Encodable {
     /// Consensus margin (best score minus second best) of sets with a consensus choice.
     public var margin: Distribution
+    /// `ConsensusResult.fragility` of sets with a consensus choice, in tenths from 0 to 1.
+    public var fragility: Distribution
     /// Pairwise Rouge-L F: each pair of candidates once (the matrix's upper triangle).
     public var pairwiseRougeL: Distribution
     /// Candidates' output length in words (runs of non-blank text between spaces or newlines).

@@ -12,7 +12,7 @@ extension Store {
             struct Entry {
                 var id: Int64
                 var key: String
-                var margin: Double?
+                var fragility: Double?
                 var verdict: ErrorRateEstimate.Verdict?
             }
             var entries: [Entry] = []
@@ -24,16 +24,16 @@ extension Store {
                 case .member: key = row["member"] ?? "?"
                 case .type: key = row["type"]
                 case .rule: key = row["consensus_rule"] ?? "?"
-                case .margin: key = ""
+                case .fragility: key = ""
                 }
-                entries.append(Entry(id: id, key: key, margin: row["consensus_margin"], verdict: Self.verdict(row)))
+                entries.append(Entry(id: id, key: key, fragility: row["fragility"], verdict: Self.verdict(row)))
             }
             var edges: [Double]?
-            if stratification == .margin {
-                let bins = QuantileBins(values: entries.compactMap(\.margin), count: 4)
+            if stratification == .fragility {
+                let bins = QuantileBins(values: entries.compactMap(\.fragility), count: 4)
                 edges = bins.edges
                 for index in entries.indices {
-                    entries[index].key = entries[index].margin.map { bins.label(of: bins.bin(of: $0)) } ?? "none"
+                    entries[index].key = entries[index].fragility.map { bins.label(of: bins.bin(of: $0)) } ?? "none"
                 }
             }
             var strata: [String: [Int64]] = [:]
@@ -42,7 +42,7 @@ extension Store {
                 strata[entry.key, default: []].append(entry.id)
                 if let verdict = entry.verdict { verdicts[entry.id] = verdict }
             }
-            return SpotCheckPopulation(stratification: stratification, strata: strata, verdicts: verdicts, marginEdges: edges)
+            return SpotCheckPopulation(stratification: stratification, strata: strata, verdicts: verdicts, fragilityEdges: edges)
         }
     }
 
@@ -85,7 +85,7 @@ extension Store {
             WHERE curator = ? AND kind = 'accept' AND id NOT IN undone
             GROUP BY item_id, set_id
         )
-        SELECT i.id, i.type, i.status, i.chosen, s.consensus_choice, s.consensus_rule, s.consensus_margin,
+        SELECT i.id, i.type, i.status, i.chosen, s.consensus_choice, s.consensus_rule, i.fragility,
             c.member,
             (SELECT MAX(h.id) FROM decisions h
                 WHERE h.item_id = i.id AND h.set_id = s.id AND h.curator <> ?

@@ -25,7 +25,7 @@ extension Store {
     /// Saves a spot-check session as a run whose `config_json` holds the parameters and the
     /// report: `{"parameters": {…}, "report": {"population", "strata": [{"stratum", "population",
     /// "sample", "judged", "wrong", "error_rate", "wilson_lower", "wilson_upper"}], "overall",
-    /// "margin_edges", "target_met"}}`.
+    /// "fragility_edges", "target_met"}}`.
     @discardableResult
     public func saveSpotCheck(_ report: SpotCheckReport, parameters: SpotCheckParameters) async throws -> Run {
         let json = Self.spotCheckJSON(report, parameters)
@@ -49,7 +49,7 @@ extension Store {
         var reportObject: [String: Any] = [
             "stratification": report.stratification.rawValue, "population": report.population,
             "strata": report.estimate.strata.map(row), "overall": row(report.estimate.overall),
-            "margin_edges": report.marginEdges ?? NSNull(),
+            "fragility_edges": report.fragilityEdges ?? NSNull(),
         ]
         if let target = parameters.target { reportObject["target_met"] = report.estimate.meets(target: target) }
         let object: [String: Any] = [

@@ -15,7 +15,8 @@ extension Store {
                 db,
                 sql: """
                     SELECT c.member, COUNT(*),
-                        TOTAL(s.consensus_choice = c.position),
+                        TOTAL(s.consensus_choice = c.position OR (c.error IS NULL AND \(SharedWin.functionName)(c.text,
+                            (SELECT w.text FROM candidates w WHERE w.set_id = s.id AND w.position = s.consensus_choice)))),
                         TOTAL(i.status IN ('accepted', 'overridden', 'edited')),
                         TOTAL(i.status IN ('accepted', 'overridden') AND i.chosen = c.position)
                     FROM items i

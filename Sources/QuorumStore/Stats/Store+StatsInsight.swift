@@ -66,13 +66,18 @@ extension Store {
             FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE s.consensus_choice IS NOT NULL AND s.consensus_margin IS NOT NULL GROUP BY 1
             """, arguments: [marginWidth])
+        let fragility = try binned(db, count: 10, edges: (0...10).map { Double($0) / 10 }, sql: """
+            SELECT MIN(CAST(i.fragility * 10 AS INTEGER), 9), COUNT(*)
+            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            WHERE s.consensus_choice IS NOT NULL AND i.fragility IS NOT NULL GROUP BY 1
+            """, arguments: [])
         let rouge = try binned(db, count: 10, edges: (0...10).map { Double($0) / 10 }, sql: """
             SELECT MIN(CAST(c.value * 10 AS INTEGER), 9), COUNT(*)
             FROM items i JOIN candidate_sets s ON s.id = i.current_set_id,
                 json_each(s.consensus_matrix) r, json_each(r.value) c
             WHERE s.consensus_matrix IS NOT NULL AND r.key < c.key GROUP BY 1
             """, arguments: [])
-        return StatsDistributions(margin: margin, pairwiseRougeL: rouge, outputWords: try outputWords(db))
+        return StatsDistributions(margin: margin, fragility: fragility, pairwiseRougeL: rouge, outputWords: try outputWords(db))
     }
 
     static let wordEdges: [Double] = [0, 1, 5, 10, 20, 40, 80, 160, 320, .infinity]

@@ -11,7 +11,7 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     /// Cohen's kappa between human curators and the consensus (see `CuratorAgreement`).
     public var agreement = CuratorAgreement(confusion: [:])
     public var distributions = StatsDistributions(
-        margin: Distribution(edges: [], counts: []), pairwiseRougeL: Distribution(edges: [], counts: []),
+        margin: Distribution(edges: [], counts: []), fragility: Distribution(edges: [], counts: []), pairwiseRougeL: Distribution(edges: [], counts: []),
         outputWords: Distribution(edges: [], counts: []))
     /// Reasons of the rejections in force, grouped, most frequent first.
     public var rejectionReasons: [ReasonCount] = []
@@ -32,7 +32,8 @@ public struct MemberStats: Sendable, Equatable, Encodable {
     public var member: String
     /// Candidate sets the member took part in.
     public var candidates: Int
-    /// Sets whose consensus chose the member's candidate.
+    /// Sets whose consensus chose the member's candidate, or a candidate whose normalised text
+    /// is the member's (a tie that went to a lower position is shared).
     public var consensusWins: Int
     /// Curated items (accepted, overridden, edited) the member took part in.
     public var curatedItems: Int

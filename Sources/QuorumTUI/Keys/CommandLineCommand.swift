@@ -1,5 +1,6 @@
 // QuorumTUI/Keys: Keys: the key values, every binding with its help text, and the `:` commands.
 
+import QuorumCore
 import QuorumStore
 
 /// A command of the `:` line. `parse` is the one place the line is read; help lists every
@@ -28,7 +29,7 @@ public enum CommandLineCommand: Sendable, Equatable {
             switch self {
             case .quit: return ":q"
             case .export: return ":export PATH [" + ExportFormat.allCases.map(\.rawValue).joined(separator: "|") + "]"
-            case .filter: return ":filter review|all|STATUS"
+            case .filter: return ":filter review|all|EXPR"
             case .theme: return ":theme NAME"
             case .order: return ":order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|")
             case .stats: return ":stats"
@@ -40,7 +41,7 @@ public enum CommandLineCommand: Sendable, Equatable {
             switch self {
             case .quit: return "quit"
             case .export: return "export the curated items"
-            case .filter: return "show items with that status"
+            case .filter: return "show the items a filter passes (status = pending and fragility > 0.3, type = A, fragile, has:note, text ~ \"…\")"
             case .theme: return "switch to a theme"
             case .order: return "oldest first, or the most fragile decisions first"
             case .stats: return "counts, win rates, agreement, distributions, reasons"
@@ -56,7 +57,9 @@ public enum CommandLineCommand: Sendable, Equatable {
 
     /// The command on `line`, or the message that says what is wrong with it; nil for a
     /// blank line. `themes` are the names `:theme` accepts.
-    public static func parse(_ line: String, themes: [String]) -> Result<CommandLineCommand, Problem>? {
+    public static func parse(
+        _ line: String, themes: [String], fragileAbove: Double = 0.5
+    ) -> Result<CommandLineCommand, Problem>? {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let word = words.first else { return nil }
         guard let name = Name(word: word) else {
@@ -78,10 +81,14 @@ public enum CommandLineCommand: Sendable, Equatable {
             }
             return .success(.export(path: path, format: format))
         case .filter:
-            guard let filter = argument.flatMap(QueueFilter.init(name:)) else {
-                return .failure(Problem("usage: :filter " + QueueFilter.cycle.map(\.name).joined(separator: "|")))
+            let text = Self.rest(of: line, after: word)
+            if text.isEmpty { return .failure(Problem("usage: " + name.usage)) }
+            if let named = QueueFilter(name: text), named.expression == nil { return .success(.filter(named)) }
+            do throws(FilterSyntaxError) {
+                return .success(.filter(.expression(text, try FilterExpression.parse(text, fragileAbove: fragileAbove))))
+            } catch {
+                return .failure(Problem("filter: \(error) · " + Self.excerpt(text, around: error.offset)))
             }
-            return .success(.filter(filter))
         case .theme:
             guard let theme = argument, themes.contains(theme) else {
                 return .failure(Problem("themes: " + themes.joined(separator: ", ")))
@@ -91,6 +98,20 @@ public enum CommandLineCommand: Sendable, Equatable {
             guard let order = argument.flatMap(ReviewOrder.init(name:)) else { return .failure(Problem("usage: " + name.usage)) }
             return .success(.order(order))
         }
+    }
+
+    /// The filter with the offending character marked, as one status-bar line.
+    private static func excerpt(_ text: String, around offset: Int) -> String {
+        let characters = Array(text)
+        let at = min(max(offset, 0), characters.count)
+        return String(characters[..<at]) + "⟦" + (at < characters.count ? String(characters[at]) : "") + "⟧"
+            + (at + 1 < characters.count ? String(characters[(at + 1)...]) : "")
+    }
+
+    /// The line after its first word, trimmed.
+    private static func rest(of line: String, after word: String) -> String {
+        guard let range = line.range(of: word) else { return "" }
+        return String(line[range.upperBound...]).trimmingWhitespaceAndNewlines()
     }
 
     /// Why a `:` line was not run, as the status bar says it.

@@ -58,7 +58,7 @@ extension Workbench {
     }
 
     static func runCommandLine(_ line: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        switch CommandLineCommand.parse(line, themes: state.themeNames) {
+        switch CommandLineCommand.parse(line, themes: state.themeNames, fragileAbove: state.settings.fragileAbove) {
         case nil:
             return []
         case .failure(let problem):

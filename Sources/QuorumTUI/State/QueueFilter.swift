@@ -1,11 +1,14 @@
+import QuorumCore
 import QuorumStore
 
-/// Which items the queue lists; `f` cycles through them in this order.
+/// Which items the queue lists; `f` cycles through the named ones in this order.
 public enum QueueFilter: Sendable, Hashable {
     /// Pending and streaming: what is left to decide.
     case awaitingReview
     case all
     case status(ItemStatus)
+    /// A filter in the filter language (`:filter type = A and fragile`), as typed.
+    case expression(String, FilterExpression)
 
     public static let cycle: [QueueFilter] =
         [.awaitingReview, .all] + ItemStatus.allCases.filter { $0 != .streaming }.map { .status($0) }
@@ -15,7 +18,16 @@ public enum QueueFilter: Sendable, Hashable {
         case .awaitingReview: return ItemStatus.awaitingReview
         case .all: return ItemStatus.allCases
         case .status(let status): return [status]
+        case .expression(_, let expression):
+            guard let implied = expression.impliedStatuses else { return ItemStatus.allCases }
+            return ItemStatus.allCases.filter { implied.contains($0.rawValue) }
         }
+    }
+
+    /// The expression the store applies beyond the statuses; nil for a named filter.
+    public var expression: FilterExpression? {
+        if case .expression(_, let expression) = self { return expression }
+        return nil
     }
 
     public func includes(_ status: ItemStatus) -> Bool {
@@ -27,6 +39,7 @@ public enum QueueFilter: Sendable, Hashable {
         case .awaitingReview: return "review"
         case .all: return "all"
         case .status(let status): return status.rawValue
+        case .expression(let text, _): return text
         }
     }
 
@@ -35,6 +48,7 @@ public enum QueueFilter: Sendable, Hashable {
         case .awaitingReview: return "awaiting review"
         case .all: return "all items"
         case .status(let status): return status.rawValue
+        case .expression(let text, _): return text
         }
     }
 
@@ -73,13 +87,15 @@ public struct QueueQuery: Sendable, Hashable {
         self.itemIDs = itemIDs.map { $0.sorted() }
     }
 
-    /// What the store reads for this query; the search is applied to what it returns.
+    /// What the store reads for this query.
     public var selection: QueueSelection {
-        QueueSelection(statuses: filter.statuses, order: order, itemIDs: itemIDs)
+        QueueSelection(statuses: filter.statuses, order: order, itemIDs: itemIDs, filter: filter.expression)
     }
 
+    /// Whether an item the engine just stored (no decisions yet) belongs in the queue.
     public func matches(_ detail: ItemDetail) -> Bool {
         guard filter.includes(detail.item.status), includes(detail.item.id ?? 0) else { return false }
+        if let expression = filter.expression, !expression.matches(FilterSubject(detail)) { return false }
         return matchesSearch(detail)
     }
 
@@ -105,15 +121,17 @@ public struct QueueQuery: Sendable, Hashable {
 }
 
 extension ReviewOrder {
-    /// Parses a name given to `:order` or `--order`.
+    /// Parses a name given to `:order` or `--order`; `margin`, the order's earlier name, is
+    /// still understood.
     public init?(name: String) {
-        self.init(rawValue: name.lowercased())
+        let lowered = name.lowercased()
+        self.init(rawValue: lowered == "margin" ? Self.fragility.rawValue : lowered)
     }
 
     public var label: String {
         switch self {
         case .id: return "oldest first"
-        case .margin: return "by margin"
+        case .fragility: return "most fragile first"
         }
     }
 }

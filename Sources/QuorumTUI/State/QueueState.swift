@@ -9,27 +9,27 @@ public struct QueueRow: Sendable, Equatable {
     public var summary: String
     /// Where the row sorts in its query's order (fixed when it is loaded).
     public var sortKey: ReviewCursor
-    /// The consensus margin of the item's current set, when it has one.
-    public var margin: Double?
+    /// The fragility of the item's current set's consensus, when it has one.
+    public var fragility: Double?
     /// A decision on this item is being written.
     public var isWriting = false
 
     public static let summaryLength = 240
 
-    public init(itemID: Int64, status: ItemStatus, type: ItemType, summary: String, sortKey: ReviewCursor? = nil, margin: Double? = nil) {
+    public init(itemID: Int64, status: ItemStatus, type: ItemType, summary: String, sortKey: ReviewCursor? = nil, fragility: Double? = nil) {
         self.itemID = itemID
         self.status = status
         self.type = type
         self.summary = summary
         self.sortKey = sortKey ?? .id(itemID)
-        self.margin = margin
+        self.fragility = fragility
     }
 
     public init(_ listing: QueueListing, order: ReviewOrder = .id) {
         self.init(
             itemID: listing.itemID, status: listing.status, type: listing.type,
             summary: String(SafeText(listing.instructionHead).firstLine.prefix(Self.summaryLength)),
-            sortKey: order.key(of: listing), margin: listing.margin)
+            sortKey: order.key(of: listing), fragility: listing.fragility)
     }
 
     public init(_ detail: ItemDetail, order: ReviewOrder = .id) {

@@ -28,6 +28,7 @@ extension StatsReport {
             }
         }
         let distributions = stats.distributions
+        lines += chart("fragility (0 unanimous, 1 a coin toss)", distributions.fragility, digits: 1)
         lines += chart("consensus margin", distributions.margin, digits: 3)
         lines += chart("pairwise Rouge-L F", distributions.pairwiseRougeL, digits: 1)
         lines += chart("output length (words)", distributions.outputWords, digits: 0)

@@ -82,13 +82,17 @@ enum MatrixPane {
         case nil:
             break
         }
-        if consensus.rule == .exact {
-            return [StyledText("exact match", .success)]
+        let rule: String
+        if consensus.rule == .exact, let agreeing = consensus.agreeing {
+            rule = "exact, \(agreeing) of \(max(candidates, agreeing)) agree"
+        } else {
+            rule = "rouge, margin " + Format.fixed(consensus.margin, digits: 3)
         }
-        if candidates >= 2 && consensus.margin < settings.fragileMargin {
-            return [StyledText("⚠ fragile: margin " + Format.fixed(consensus.margin, digits: 3) + " < "
-                               + Format.fixed(settings.fragileMargin, digits: 3), .warning, .bold)]
+        let fragility = consensus.fragility ?? 1
+        let figure = " · fragility " + Format.fixed(fragility, digits: 2)
+        if candidates >= 2 && fragility >= settings.fragileAbove {
+            return [StyledText("⚠ fragile: " + rule + figure, .warning, .bold)]
         }
-        return [StyledText("rouge, margin " + Format.fixed(consensus.margin, digits: 3), .muted)]
+        return [StyledText(rule, consensus.rule == .exact ? .success : .muted), StyledText(figure, .muted)]
     }
 }

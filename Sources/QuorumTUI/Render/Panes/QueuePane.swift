@@ -5,7 +5,7 @@ enum QueuePane {
         let query = state.queue.query
         var title = [StyledText(state.spotCheck == nil ? "Queue" : "Sample", .title, .bold),
                      StyledText(" · " + query.filter.label, .muted)]
-        if query.order == .margin { title.append(StyledText(" · " + query.order.label, .muted)) }
+        if query.order == .fragility { title.append(StyledText(" · " + query.order.label, .muted)) }
         if !query.search.isEmpty { title.append(StyledText(" · /" + query.search, .accent)) }
         let count = state.entryCount
         let footer = count == 0 ? [] : [StyledText(
@@ -19,7 +19,8 @@ enum QueuePane {
         }
         let columns = Columns(
             idWidth: max(4, String(state.queue.largestItemID).count), showsLabels: inner.width >= 40,
-            showsMargins: query.order == .margin && inner.width >= 30)
+            showsFragility: query.order == .fragility && inner.width >= 30,
+            fragileAbove: state.settings.fragileAbove)
         for offset in 0..<inner.height {
             let index = state.queue.top + offset
             guard let entry = state.entry(at: index) else { break }
@@ -30,8 +31,9 @@ enum QueuePane {
     private struct Columns {
         var idWidth: Int
         var showsLabels: Bool
-        /// In margin order, each item's margin before its summary.
-        var showsMargins: Bool
+        /// In fragility order, each item's fragility before its summary.
+        var showsFragility: Bool
+        var fragileAbove: Double
     }
 
     private static func renderRow(
@@ -53,10 +55,11 @@ enum QueuePane {
                 x = grid.put(StatusAppearance.paddedLabel(item.status), at: Point(x: x, y: row.y),
                              style: selected ? .selection : StatusAppearance.role(item.status), clip: row)
             }
-            if columns.showsMargins {
-                let margin = item.margin.map { Format.fixed($0, digits: 3) } ?? "  –  "
-                x = grid.put(Format.leftPadded(margin, 5) + " ", at: Point(x: x, y: row.y),
-                             style: selected ? .selection : .accent, clip: row)
+            if columns.showsFragility {
+                let fragility = item.fragility.map { Format.fixed($0, digits: 2) } ?? " – "
+                let fragile = (item.fragility ?? 0) >= columns.fragileAbove
+                x = grid.put((fragile ? "⚠" : " ") + Format.leftPadded(fragility, 4) + " ", at: Point(x: x, y: row.y),
+                             style: selected ? .selection : fragile ? .warning : .accent, clip: row)
             }
             grid.putTruncated(item.summary, at: Point(x: x, y: row.y), style: base, clip: row)
         case .live(let item):

@@ -4,31 +4,38 @@ import GRDB
 public enum ReviewOrder: String, Sendable, CaseIterable {
     /// Oldest first (`reviewQueue(after:limit:)`).
     case id
-    /// Fragile decisions first: the current set's consensus margin ascending, then id; sets
-    /// without a margin (no consensus yet, or discarded) come last.
-    case margin
+    /// The most fragile decisions first (`ConsensusResult.fragility` descending, then id);
+    /// sets without one (no consensus yet, or discarded) come last.
+    case fragility
 }
 
-/// Where a page of the margin-ordered queue ended: pass it back to get the next page.
-/// Cursors compare as the queue sorts: by margin, then id.
+/// Where a page of the queue ended: pass it back to get the next page. Cursors compare as
+/// the queue sorts: by rank, then id.
 public struct ReviewCursor: Sendable, Hashable, Comparable {
-    public var margin: Double
+    /// The order's sort value: minus the fragility in fragility order (so the most fragile
+    /// ranks first), −∞ in id order.
+    public var rank: Double
     public var id: Int64
 
-    public init(margin: Double, id: Int64) {
-        self.margin = margin
+    public init(rank: Double, id: Int64) {
+        self.rank = rank
         self.id = id
     }
 
-    public static let start = ReviewCursor(margin: -.infinity, id: 0)
+    public static let start = ReviewCursor(rank: -.infinity, id: 0)
 
     /// The key of item `id` in id order.
     public static func id(_ id: Int64) -> ReviewCursor {
-        ReviewCursor(margin: -.infinity, id: id)
+        ReviewCursor(rank: -.infinity, id: id)
+    }
+
+    /// The key of item `id` with `fragility` in fragility order.
+    public static func fragility(_ fragility: Double?, id: Int64) -> ReviewCursor {
+        ReviewCursor(rank: fragility.map { -$0 } ?? Store.missingRank, id: id)
     }
 
     public static func < (lhs: ReviewCursor, rhs: ReviewCursor) -> Bool {
-        lhs.margin != rhs.margin ? lhs.margin < rhs.margin : lhs.id < rhs.id
+        lhs.rank != rhs.rank ? lhs.rank < rhs.rank : lhs.id < rhs.id
     }
 }
 
@@ -39,8 +46,7 @@ extension ReviewOrder {
         let id = detail.item.id ?? 0
         switch self {
         case .id: return .id(id)
-        case .margin:
-            return ReviewCursor(margin: detail.candidateSet.consensusMargin ?? Store.missingMargin, id: id)
+        case .fragility: return .fragility(detail.candidateSet.consensus?.fragility, id: id)
         }
     }
 }
@@ -56,6 +62,6 @@ extension Store {
         return (items, items.count < limit ? nil : items.last.map(order.key(of:)))
     }
 
-    /// The sort key given to items whose set has no margin: after every real margin.
-    static let missingMargin = Double.greatestFiniteMagnitude
+    /// The rank given to items whose set has no fragility: after every real one.
+    public static let missingRank = Double.greatestFiniteMagnitude
 }
