@@ -8,7 +8,7 @@ struct QuorumCommand: AsyncParsableCommand {
         abstract: "Curate instruction-tuning data made by an Ensemble-Instruct engine.",
         subcommands: [ReviewCommand.self, GenerateCommand.self, RougeCommand.self, DedupCommand.self, ConsensusCommand.self, BenchCommand.self,
                       ExportCommand.self, ImportCommand.self, StatsCommand.self, StoreDebugCommand.self, InitCommand.self,
-                      EngineCommand.self, SpotCheckCommand.self],
+                      EngineCommand.self, SpotCheckCommand.self, DecideCommand.self],
         defaultSubcommand: ReviewCommand.self
     )
 }

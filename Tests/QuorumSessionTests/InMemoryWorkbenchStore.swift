@@ -12,6 +12,7 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         var items: [Int64: ItemDetail] = [:]
         var decisions: [Decision] = []
         var exports: [(path: String, format: ExportFormat)] = []
+        var batches: [Int64: [Int64]] = [:]
     }
 
     let path = "memory"
@@ -90,6 +91,31 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
             let undone = Set(contents.decisions.compactMap(\.targetID))
             return contents.decisions.last { $0.itemID == itemID && $0.kind != .undo && !undone.contains($0.id!) }?.id
         }
+    }
+
+    func batchTargets(_ selection: QueueSelection, matching search: TextSearch?) async throws -> [Int64] {
+        contents.withLock { contents in
+            contents.items.values.filter { detail in
+                detail.item.status == .pending && selection.statuses.contains(.pending)
+                    && (selection.filter?.matches(FilterSubject(detail)) ?? true) && (search?.matches(detail) ?? true)
+            }.map { $0.item.id! }.sorted()
+        }
+    }
+
+    func decideBatch(_ action: DecisionAction, items: [Int64], curator: String) async throws -> BatchOutcome {
+        var first: Int64?
+        for id in items {
+            let decision = try await record(action, on: id, curator: curator)
+            if first == nil { first = decision.id }
+        }
+        contents.withLock { $0.batches[first ?? 0] = items }
+        return BatchOutcome(batchID: first, itemIDs: items, skipped: 0)
+    }
+
+    func undoBatch(_ batchID: Int64, curator: String) async throws -> BatchOutcome {
+        let items = contents.withLock { $0.batches[batchID] ?? [] }
+        for id in items { _ = try await record(.undo(decisionID: batchID), on: id, curator: curator) }
+        return BatchOutcome(batchID: batchID, itemIDs: items, skipped: 0)
     }
 
     let holdsRun = false

@@ -49,9 +49,9 @@ public final class ReviewEffects: Sendable {
             return
         }
         switch effect {
-        case .decide, .undo, .export:
+        case .decide, .undo, .export, .decideBatch, .undoBatch:
             break
-        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts:
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts, .planBatch:
             if writesInFlight.isPositive {
                 writes.yield(effect)
             } else if case .loadCounts = effect {
@@ -127,6 +127,13 @@ private struct ReviewStoreWorker: Sendable {
                 await record(action, on: itemID)
             case .undo(let itemID, let decisionID):
                 await undo(itemID, decisionID)
+            case .planBatch(let query, let action):
+                let itemIDs = try await store.batchTargets(query.selection, matching: query.textSearch)
+                inbox.post(.batchPlanned(BatchPlan(action: action, itemIDs: itemIDs, scope: Workbench.scope(query))))
+            case .decideBatch(let plan):
+                inbox.post(.batchDecided(BatchResult(outcome: try await store.decideBatch(plan.action, items: plan.itemIDs, curator: curator))))
+            case .undoBatch(let batchID):
+                inbox.post(.batchDecided(BatchResult(outcome: try await store.undoBatch(batchID, curator: curator), undid: batchID)))
             case .export(let path, let format):
                 let summary = try await store.export(ExportRequest(format: format), toFile: path)
                 inbox.post(.notice(StatusMessage("exported \(summary.lines) items to \(path)", .success)))
@@ -173,7 +180,7 @@ extension WorkbenchEffect {
     /// A decision, an undo or an export: what the write queue exists for.
     fileprivate var isWrite: Bool {
         switch self {
-        case .decide, .undo, .export: return true
+        case .decide, .undo, .export, .decideBatch, .undoBatch: return true
         default: return false
         }
     }

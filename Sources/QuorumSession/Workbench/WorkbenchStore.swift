@@ -19,6 +19,12 @@ public protocol WorkbenchStore: Sendable {
     func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision
     /// The item's latest decision still in force that `u` would undo; nil when none is left.
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64?
+    /// The pending items a bulk decision over `selection` would decide.
+    func batchTargets(_ selection: QueueSelection, matching search: TextSearch?) async throws -> [Int64]
+    /// Decides the items in one transaction as one batch.
+    func decideBatch(_ action: DecisionAction, items: [Int64], curator: String) async throws -> BatchOutcome
+    /// Undoes every decision of the batch still in force, as one batch.
+    func undoBatch(_ batchID: Int64, curator: String) async throws -> BatchOutcome
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary
     /// The largest item id; 0 for none. Items another process commits show up here.
     func latestItemID() async throws -> Int64
@@ -33,6 +39,14 @@ extension Store: WorkbenchStore {
 
     public func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
         try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo }?.decision.id
+    }
+
+    public func decideBatch(_ action: DecisionAction, items: [Int64], curator: String) async throws -> BatchOutcome {
+        try await write { try $0.decideBatch(action, items: items, curator: curator) }
+    }
+
+    public func undoBatch(_ batchID: Int64, curator: String) async throws -> BatchOutcome {
+        try await write { try $0.undoBatch(batchID, curator: curator) }
     }
 
     public func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary {

@@ -9,13 +9,15 @@ public enum CommandLineCommand: Sendable, Equatable {
     case quit
     case export(path: String, format: ExportFormat)
     case filter(QueueFilter)
+    /// `:accept`, `:reject REASON`: every pending item the queue's filter shows, as one batch.
+    case bulk(DecisionAction)
     case theme(String)
     case order(ReviewOrder)
     case stats
     case help
 
     public enum Name: String, Sendable, CaseIterable {
-        case quit, export, filter, theme, order, stats, help
+        case quit, export, filter, accept, reject, theme, order, stats, help
 
         /// The words that name the command, the canonical one last.
         public var words: [String] {
@@ -30,6 +32,8 @@ public enum CommandLineCommand: Sendable, Equatable {
             case .quit: return ":q"
             case .export: return ":export PATH [" + ExportFormat.allCases.map(\.rawValue).joined(separator: "|") + "]"
             case .filter: return ":filter review|all|EXPR"
+            case .accept: return ":accept"
+            case .reject: return ":reject REASON"
             case .theme: return ":theme NAME"
             case .order: return ":order " + ReviewOrder.allCases.map(\.rawValue).joined(separator: "|")
             case .stats: return ":stats"
@@ -42,6 +46,8 @@ public enum CommandLineCommand: Sendable, Equatable {
             case .quit: return "quit"
             case .export: return "export the curated items"
             case .filter: return "show the items a filter passes (status = pending and fragility > 0.3, type = A, fragile, has:note, text ~ \"…\")"
+            case .accept: return "accept every pending item the filter shows, as one batch (u undoes it)"
+            case .reject: return "reject every pending item the filter shows, as one batch (u undoes it)"
             case .theme: return "switch to a theme"
             case .order: return "oldest first, or the most fragile decisions first"
             case .stats: return "counts, win rates, agreement, distributions, reasons"
@@ -71,6 +77,11 @@ public enum CommandLineCommand: Sendable, Equatable {
         case .quit: return .success(.quit)
         case .stats: return .success(.stats)
         case .help: return .success(.help)
+        case .accept: return .success(.bulk(.accept))
+        case .reject:
+            let reason = Self.rest(of: line, after: word)
+            if reason.isEmpty { return .failure(Problem("usage: " + name.usage)) }
+            return .success(.bulk(.reject(reason: reason)))
         case .export:
             guard let path = argument else { return .failure(Problem("usage: " + name.usage)) }
             let formatName = words.count >= 3 ? words[2].lowercased() : ExportFormat.alpaca.rawValue

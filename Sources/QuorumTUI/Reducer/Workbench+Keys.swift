@@ -227,6 +227,9 @@ extension Workbench {
     }
 
     private static func undo(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if let last = state.undoTrail.last, last.batchID != nil {
+            return undoBatch(last, &state)
+        }
         if let last = state.undoTrail.last {
             if let index = state.queue.rowIndex(of: last.itemID) {
                 state.queue.cursor = index

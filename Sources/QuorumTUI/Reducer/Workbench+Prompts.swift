@@ -54,6 +54,8 @@ extension Workbench {
             return decide(itemID, .reject(reason: text), verb: verb, &state)
         case .command:
             return runCommandLine(text, &state)
+        case .confirmBatch(let plan):
+            return confirmBatch(plan, answer: text, &state)
         }
     }
 
@@ -90,6 +92,8 @@ extension Workbench {
         case .stats:
             state.overlay = .stats(StatsView())
             return [.loadStats]
+        case .bulk(let action):
+            return planBatch(action, &state)
         case .help:
             state.overlay = .help(scroll: 0)
             return []

@@ -36,6 +36,10 @@ public enum Workbench {
             updateRow(itemID, &state) { $0.isWriting = false }
             state.status.message = StatusMessage(message, .error)
             return []
+        case .batchPlanned(let plan):
+            return batchPlanned(plan, &state)
+        case .batchDecided(let result):
+            return batchDecided(result, &state)
         case .editorFinished(let itemID, let basedOn, let text):
             return editorFinished(itemID, basedOn: basedOn, text: text, &state)
         case .engine(let event):

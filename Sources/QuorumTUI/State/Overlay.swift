@@ -35,6 +35,8 @@ public struct Prompt: Sendable, Equatable {
         case rejectReason(itemID: Int64)
         /// A spot-check's `n`: why the automatic decision is wrong (recorded as a reject).
         case wrongReason(itemID: Int64)
+        /// `:accept` or `:reject` over the filter: `y` and Enter decides them all.
+        case confirmBatch(BatchPlan)
     }
 
     public var kind: Kind
@@ -51,6 +53,8 @@ public struct Prompt: Sendable, Equatable {
         case .search: return "/"
         case .rejectReason(let itemID): return "Reject #\(itemID), reason: "
         case .wrongReason(let itemID): return "Wrong: why is #\(itemID)'s choice wrong? "
+        case .confirmBatch(let plan):
+            return "\(plan.verb.capitalized) \(plan.itemIDs.count) pending item\(plan.itemIDs.count == 1 ? "" : "s") of \(plan.scope)? y + Enter: "
         }
     }
 }

@@ -15,6 +15,10 @@ public enum WorkbenchAction: Sendable, Equatable {
     /// The store refused or failed a `.decide` or `.undo` on the item.
     case decisionFailed(itemID: Int64, message: String)
     case editorFinished(itemID: Int64, basedOn: Int?, text: String?)
+    /// `.planBatch`'s result: what to ask the curator to confirm.
+    case batchPlanned(BatchPlan)
+    /// `.decideBatch`'s or `.undoBatch`'s result.
+    case batchDecided(BatchResult)
     case engine(LiveEvent)
     /// The rerun under `ticket` is over: recorded in the item's log as `decisionID` (so `u`
     /// can undo it), or dropped or failed (`failure` says why).

@@ -20,6 +20,12 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case decide(itemID: Int64, DecisionAction)
     /// Cancel `decisionID`, or when nil the item's latest decision still in force.
     case undo(itemID: Int64, decisionID: Int64?)
+    /// Find the pending items `query` shows that a bulk `action` would decide; reply `.batchPlanned`.
+    case planBatch(QueueQuery, DecisionAction)
+    /// Decide the items in one transaction as one batch; reply `.batchDecided` or `.effectFailed`.
+    case decideBatch(BatchPlan)
+    /// Undo every decision of the batch; reply `.batchDecided` or `.effectFailed`.
+    case undoBatch(batchID: Int64)
     /// Let the curator edit `text` in $EDITOR; reply `.editorFinished`.
     case openEditor(itemID: Int64, text: String, basedOn: Int?)
     /// Rerun the item under `ticket`, its events arriving as `.engine`; reply `.rerunEnded`.

@@ -78,9 +78,12 @@ public struct WorkbenchState: Sendable, Equatable {
 public struct DecisionReference: Sendable, Equatable {
     public var itemID: Int64
     public var decisionID: Int64
+    /// Set for a bulk decision: `u` undoes the whole batch (`decisionID` is its first).
+    public var batchID: Int64?
 
-    public init(itemID: Int64, decisionID: Int64) {
+    public init(itemID: Int64, decisionID: Int64, batchID: Int64? = nil) {
         self.itemID = itemID
         self.decisionID = decisionID
+        self.batchID = batchID
     }
 }
