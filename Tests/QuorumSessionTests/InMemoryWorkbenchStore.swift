@@ -54,6 +54,8 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         throw StoreError.invalid("the in-memory store keeps no statistics")
     }
 
+    func autoAcceptedCount() async throws -> Int { 0 }
+
     func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict? { nil }
 
     func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision {

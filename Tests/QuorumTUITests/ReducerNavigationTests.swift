@@ -141,7 +141,7 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertEqual(state.queue.query.order, .fragility)
         XCTAssertEqual(ordered, [.loadPage(state.queue.query, after: .start, limit: 100, generation: state.queue.generation)])
         XCTAssertEqual(run("order fancy"), [])
-        XCTAssertEqual(state.status.message?.text, "usage: :order id|margin")
+        XCTAssertEqual(state.status.message?.text, "usage: :order id|fragility")
         XCTAssertEqual(run("help"), [])
         XCTAssertEqual(state.overlay, .help(scroll: 0))
         _ = press(.escape, in: &state)

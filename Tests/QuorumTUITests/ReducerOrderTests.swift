@@ -3,7 +3,8 @@ import XCTest
 @testable import QuorumStore
 @testable import QuorumTUI
 
-/// The queue in margin order: pages, arrivals, the cursor and row lookups.
+/// The queue in fragility order: pages, arrivals, the cursor and row lookups. The items'
+/// matrices are alike, so the smaller margin is the more fragile.
 final class ReducerOrderTests: XCTestCase {
     /// A pending item whose consensus chose candidate 0 by `margin`.
     private func item(_ id: Int64, margin: Double?) -> ItemDetail {
@@ -31,7 +32,7 @@ final class ReducerOrderTests: XCTestCase {
         var state = marginState(items, exhausted: false)
         XCTAssertEqual(state.queue.rows.first?.itemID, 199)
         let effects = Workbench.moveCursor(to: 60, &state)
-        XCTAssertEqual(effects.last, .loadPage(state.queue.query, after: ReviewCursor(rank: 0.1, id: 100), limit: 100, generation: 0))
+        XCTAssertEqual(effects.last, .loadPage(state.queue.query, after: ReviewOrder.fragility.key(of: items[99]), limit: 100, generation: 0))
         XCTAssertEqual(state.queue.largestItemID, 199)
     }
 
@@ -86,8 +87,9 @@ final class ReducerOrderTests: XCTestCase {
         var state = marginState([item(8, margin: 0.031), item(2, margin: nil)], exhausted: true)
         state.viewport = Size(width: 160, height: 30)
         let text = WorkbenchRenderer.render(state).textDump()
-        XCTAssertTrue(text.contains("Queue · awaiting review · by margin"), text)
-        XCTAssertTrue(text.contains("0.031 Item 8"), text)
-        XCTAssertTrue(text.contains("  –   Item 2"), text)
+        XCTAssertTrue(text.contains("Queue · awaiting review · most fragile first"), text)
+        // Fragility (1 − 0.031 / 2) × (1 − 0.5).
+        XCTAssertTrue(text.contains(" 0.49 Item 8"), text)
+        XCTAssertTrue(text.contains("–  Item 2"), text)
     }
 }

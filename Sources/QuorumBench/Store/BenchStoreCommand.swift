@@ -3,6 +3,7 @@
 
 import ArgumentParser
 import Foundation
+import QuorumCore
 import QuorumCommandLine
 import QuorumSession
 import QuorumStore
@@ -73,6 +74,12 @@ struct BenchStoreCommand: AsyncParsableCommand {
         report.add("open + review page of 50, fresh pool", try await timeReviewPage(storePath), targetSeconds: 0.05)
         report.add("open + review page of 50 by fragility, fresh pool", try await timeReviewPage(storePath, order: .fragility),
                    targetSeconds: 0.05)
+        let filter = try FilterExpression.parse("type = A and fragility >= 0.3")
+        report.add("open + first filtered page of 50 (type = A and fragility >= 0.3), fresh pool",
+                   try await timeFilteredPage(storePath, filter), targetSeconds: 0.05)
+        let (bulk, undo) = try await timeBulkAccept(storePath, copyIn: workFolder)
+        report.add("bulk accept of 10,000 pending items, one batch", bulk, targetSeconds: 1)
+        report.add("undo of that batch", undo, targetSeconds: 1)
         var processWall: [Double] = []
         let inside = try sample {
             let result = try StoreBenchProcess.run(self_, ["debug", "review-page", "--store", storePath])
@@ -121,6 +128,47 @@ struct BenchStoreCommand: AsyncParsableCommand {
             try store.close()
         }
         return StoreBenchSample(values: values)
+    }
+
+    private func timeFilteredPage(_ storePath: String, _ filter: FilterExpression) async throws -> StoreBenchSample {
+        var values: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            let store = try Store.open(at: storePath, access: .read)
+            let selection = QueueSelection(statuses: ItemStatus.allCases, order: .fragility, filter: filter)
+            let page = try await store.queueListing(selection, after: .start, scanning: 5_000, limit: 50)
+            values.append((ContinuousClock.now - start).seconds)
+            guard !page.rows.isEmpty else { throw failure("the filter matched no item", status: ExitStatus.software) }
+            try store.close()
+        }
+        return StoreBenchSample(values: values)
+    }
+
+    /// Each run accepts 10,000 pending items of a copy of the store as one batch and undoes it.
+    private func timeBulkAccept(_ storePath: String, copyIn folder: String) async throws -> (StoreBenchSample, StoreBenchSample) {
+        let copy = folder + "/bulk.sqlite"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: storePath, toPath: copy)
+        let store = try Store.open(at: copy, access: .write(command: "quorum bench store"))
+        defer { try? store.close() }
+        let targets = Array(try await store.batchTargets(QueueSelection(statuses: [.pending])).prefix(10_000))
+        guard targets.count == 10_000 else {
+            throw failure("the store has only \(targets.count) pending items for the bulk accept", status: ExitStatus.software)
+        }
+        var accepts: [Double] = []
+        var undos: [Double] = []
+        for _ in 0..<runs {
+            var start = ContinuousClock.now
+            let outcome = try await store.write { try $0.decideBatch(.accept, items: targets, curator: "bench") }
+            accepts.append((ContinuousClock.now - start).seconds)
+            guard let batchID = outcome.batchID, outcome.itemIDs.count + outcome.skipped == targets.count else {
+                throw failure("the bulk accept decided \(outcome.itemIDs.count) items", status: ExitStatus.software)
+            }
+            start = ContinuousClock.now
+            _ = try await store.write { try $0.undoBatch(batchID, curator: "bench") }
+            undos.append((ContinuousClock.now - start).seconds)
+        }
+        return (StoreBenchSample(values: accepts), StoreBenchSample(values: undos))
     }
 
     private func sample(

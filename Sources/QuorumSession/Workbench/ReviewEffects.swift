@@ -113,7 +113,7 @@ private struct ReviewStoreWorker: Sendable {
             case .loadArrivedItem(let id):
                 inbox.post(.itemArrived(try await store.item(id)))
             case .loadCounts:
-                inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus())))
+                inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
             case .loadStats:
                 do {
                     let stats = try await store.stats()

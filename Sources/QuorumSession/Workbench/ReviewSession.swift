@@ -51,6 +51,7 @@ public struct ReviewSession: Sendable {
     public func run() async -> Outcome {
         let inbox = WorkbenchInbox()
         var state = initialState
+        if state.progress.curator.isEmpty { state.progress.curator = curator }
         var initial = Workbench.start(&state)
         do {
             if case .loadPage(let query, let after, let limit, let generation) = initial.first {
@@ -69,6 +70,8 @@ public struct ReviewSession: Sendable {
         let effects = ReviewEffects(store: store, curator: curator, inbox: inbox, engine: engine)
         let arrivals = Task { [store] in await Self.pollArrivals(store, inbox) }
         defer { arrivals.cancel() }
+        let clock = Task { await Self.tickClock(inbox) }
+        defer { clock.cancel() }
         let loop = LoopStart(
             state: state, effects: initial, catalog: catalog, inbox: inbox, signals: signals, makeTerminal: makeTerminal,
             editor: editor, environment: environment)
@@ -84,6 +87,15 @@ public struct ReviewSession: Sendable {
 }
 
 extension ReviewSession {
+    /// The time since the workbench opened, each second, for the status bar's rate and ETA.
+    static func tickClock(_ inbox: WorkbenchInbox) async {
+        let start = MonotonicClock.now()
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            inbox.post(.clock(elapsedSeconds: Double(MonotonicClock.now() - start) / 1e9))
+        }
+    }
+
     /// Items another process commits (a headless `quorum generate`) appear as they are
     /// stored: a look at the largest item id every quarter second (one step down the primary
     /// key), each new item read and posted, and those still streaming read again until their

@@ -13,6 +13,8 @@ public protocol WorkbenchStore: Sendable {
     ) async throws -> QueueListingPage
     func item(_ id: Int64) async throws -> ItemDetail
     func countsByStatus() async throws -> [ItemStatus: Int]
+    /// Accepted items no human decided (`generate --auto-accept`).
+    func autoAcceptedCount() async throws -> Int
     func stats() async throws -> StoreStats
     func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict?
     /// Appends `action` to the item's log.

@@ -15,5 +15,18 @@ extension Store {
         }
     }
 
+    /// Accepted items whose every decision is the automatic curator's (`generate
+    /// --auto-accept`): reviewed, but by no human.
+    public func autoAcceptedCount() async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM items i INDEXED BY items_by_status
+                WHERE i.status = 'accepted'
+                    AND EXISTS (SELECT 1 FROM decisions d WHERE d.item_id = i.id AND d.curator = ?)
+                    AND NOT EXISTS (SELECT 1 FROM decisions h WHERE h.item_id = i.id AND h.curator <> ?)
+                """, arguments: [Self.autoCurator, Self.autoCurator]) ?? 0
+        }
+    }
+
     static let countsByStatusSQL = "SELECT status, COUNT(*) FROM items INDEXED BY items_by_status GROUP BY status"
 }

@@ -36,6 +36,7 @@ extension Workbench {
         let outcome = result.outcome
         let count = outcome.itemIDs.count
         let items = count == 1 ? "1 item" : "\(count) items"
+        state.progress.decisions += result.undid == nil ? count : -count
         if let undone = result.undid {
             state.undoTrail.removeAll { $0.batchID == undone }
             message("undid the batch of \(items)", .success, &state)

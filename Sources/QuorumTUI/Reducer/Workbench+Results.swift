@@ -58,6 +58,7 @@ extension Workbench {
         }
         state.details[id] = ItemPresentation(detail)
         let decision = outcome.decision
+        state.progress.decisions += decision.kind == .undo ? -1 : 1
         if decision.kind == .undo {
             state.undoTrail.removeAll { $0.decisionID == decision.targetID }
             message("undone on #\(id): it is \(detail.item.status.rawValue) again", .success, &state)

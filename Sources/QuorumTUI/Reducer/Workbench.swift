@@ -36,6 +36,9 @@ public enum Workbench {
             updateRow(itemID, &state) { $0.isWriting = false }
             state.status.message = StatusMessage(message, .error)
             return []
+        case .clock(let elapsed):
+            state.progress.elapsedSeconds = elapsed
+            return []
         case .batchPlanned(let plan):
             return batchPlanned(plan, &state)
         case .batchDecided(let result):

@@ -2,6 +2,16 @@
 
 /// Number formatting without Foundation, so rendering stays deterministic and fast.
 enum Format {
+    /// A time left as a person reads it: "45s", "12m", "3h05".
+    static func duration(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds >= 0 else { return "?" }
+        let whole = Int(seconds.rounded())
+        if whole < 60 { return "\(whole)s" }
+        if whole < 3_600 { return "\(whole / 60)m" }
+        let minutes = (whole % 3_600) / 60
+        return "\(whole / 3_600)h" + (minutes < 10 ? "0" : "") + String(minutes)
+    }
+
     /// `value` rounded to `digits` decimals: `fixed(0.41237, digits: 3)` is "0.412".
     static func fixed(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }

@@ -21,9 +21,12 @@ public struct EndpointStatus: Sendable, Equatable {
 /// Items by status in the whole store, kept current as decisions are made.
 public struct StatusCounts: Sendable, Equatable {
     public var byStatus: [ItemStatus: Int]
+    /// Of the reviewed items, those decided by `quorum generate --auto-accept`, not a human.
+    public var auto: Int
 
-    public init(_ byStatus: [ItemStatus: Int] = [:]) {
+    public init(_ byStatus: [ItemStatus: Int] = [:], auto: Int = 0) {
         self.byStatus = byStatus
+        self.auto = auto
     }
 
     public subscript(status: ItemStatus) -> Int {

@@ -26,6 +26,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var expandedCandidate: Int?
     /// Decisions made this session, oldest first, for `u`.
     public var undoTrail: [DecisionReference] = []
+    /// The curator's pace this session, for the status bar.
+    public var progress = SessionProgress()
     /// Decisions sent to the store and not yet confirmed.
     public var pendingWrites = 0
     /// Keys pressed while the selected item was still loading (and every key after them),

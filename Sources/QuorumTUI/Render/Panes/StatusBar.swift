@@ -32,9 +32,31 @@ enum StatusBar {
             return text
         }
         guard let counts = state.status.counts else { return "counting…" }
-        var text = "reviewed \(counts.reviewed) · waiting \(counts.waiting)"
+        let progress = state.progress
+        var text = progress.curator.isEmpty ? "" : progress.curator + " "
+        text += "\(progress.decisions) done"
+        if let rate = progress.ratePerHour { text += " · \(Int(rate.rounded()))/h" }
+        let remaining = remainingUnderFilter(state, counts)
+        text += " · \(remaining.count)\(remaining.isExact ? "" : "+") left"
+        if remaining.isExact, let seconds = progress.secondsLeft(for: remaining.count), remaining.count > 0 {
+            text += " · ETA " + Format.duration(seconds)
+        }
+        text += " │ reviewed \(counts.reviewed)"
+        if counts.auto > 0 { text += " (\(counts.auto) auto)" }
+        text += " · waiting \(counts.waiting)"
+        if counts[.discarded] > 0 { text += " · ⊘\(counts[.discarded])" }
         if !state.live.isEmpty { text += " · generating \(state.live.count)" }
         return text
+    }
+
+    /// What is left to decide under the queue's filter: the store's count for the default
+    /// queue, else the pending rows loaded so far (exact once the queue is read to its end).
+    private static func remainingUnderFilter(_ state: WorkbenchState, _ counts: StatusCounts) -> (count: Int, isExact: Bool) {
+        if state.queue.query.filter == .awaitingReview && state.queue.query.search.isEmpty && state.queue.query.itemIDs == nil {
+            return (counts.waiting, true)
+        }
+        let pending = state.queue.rows.filter { $0.status == .pending || $0.status == .streaming }.count
+        return (pending, state.queue.isExhausted)
     }
 
     private static func engineParts(_ state: WorkbenchState) -> [StyledText] {
