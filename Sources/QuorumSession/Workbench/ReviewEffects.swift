@@ -135,6 +135,7 @@ private struct ReviewStoreWorker: Sendable {
             case .undoBatch(let batchID):
                 inbox.post(.batchDecided(BatchResult(outcome: try await store.undoBatch(batchID, curator: curator), undid: batchID)))
             case .export(let path, let format):
+                let path = (path as NSString).expandingTildeInPath
                 let summary = try await store.export(ExportRequest(format: format), toFile: path)
                 inbox.post(.notice(StatusMessage("exported \(summary.lines) items to \(path)", .success)))
             case .rerun, .setEnginePaused, .alignSharedTokens, .openEditor, .applyTheme, .quit:

@@ -106,7 +106,9 @@ public enum CommandLineCommand: Sendable, Equatable {
             }
             return .success(.theme(theme))
         case .order:
-            guard let order = argument.flatMap(ReviewOrder.init(name:)) else { return .failure(Problem("usage: " + name.usage)) }
+            guard words.count == 2, let order = argument.flatMap(ReviewOrder.init(name:)) else {
+                return .failure(Problem("usage: " + name.usage + " (the most fragile come first; there is no other direction)"))
+            }
             return .success(.order(order))
         }
     }

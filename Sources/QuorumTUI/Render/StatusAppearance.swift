@@ -27,8 +27,11 @@ public enum StatusAppearance {
     }
 
     /// The label, padded to the longest one so that columns line up.
+    /// The longest status ("overridden") and a space, so a label never touches the text after it.
+    static let labelWidth = (ItemStatus.allCases.map(\.rawValue.count).max() ?? 10) + 1
+
     public static func paddedLabel(_ status: ItemStatus) -> String {
         let label = status.rawValue
-        return label + String(repeating: " ", count: max(0, 10 - label.count))
+        return label + String(repeating: " ", count: max(1, labelWidth - label.count))
     }
 }

@@ -18,7 +18,7 @@ enum ItemPane {
             if item.setOrdinal > 0 { title.append(StyledText(" · rerun \(item.setOrdinal)", .muted)) }
             grid.drawBox(rect, title: title)
             var provenance = ["run \(item.runID)"]
-            if let generator = item.generator { provenance.append("generator " + generator) }
+            if let generator = item.generator { provenance.append("instance by " + generator) }
             if !item.seedIDs.isEmpty { provenance.append("seeds " + item.seedIDs.joined(separator: ", ")) }
             renderBody(instruction: item.instruction, input: item.input, type: item.type,
                        provenance: provenance.joined(separator: " · "), into: &grid, in: rect.inset(by: 1))
