@@ -1,6 +1,3 @@
-// QuorumTUI/Reducer: The reducer: every action (key, result, engine event) applied to the state, returning the
-// effects to perform.
-
 import QuorumStore
 
 extension Workbench {

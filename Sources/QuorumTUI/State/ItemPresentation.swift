@@ -1,5 +1,3 @@
-// QuorumTUI/State: The workbench's state and the values it is made of, including the live events it shows.
-
 import QuorumCore
 import QuorumStore
 
