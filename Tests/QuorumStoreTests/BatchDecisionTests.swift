@@ -39,6 +39,7 @@ final class BatchDecisionTests: StoreTestCase {
         let statuses = try await store.items(withStatus: ItemStatus.allCases, limit: 20).map(\.item.status)
         XCTAssertEqual(statuses.filter { $0 == .pending }.count, 7)
         XCTAssertEqual(statuses[1], .rejected)
+        try await assertStateMatchesTheLog(store)
         do {
             _ = try await store.write { try $0.undoBatch(batchID, curator: "bo") }
             XCTFail("a batch undone is not undone twice")
@@ -52,10 +53,46 @@ final class BatchDecisionTests: StoreTestCase {
         XCTAssertEqual(accepted.skipped, 2, "the discarded items have no choice to accept")
         XCTAssertEqual(accepted.itemIDs.count, 8)
         let rejected = try await store.write { try $0.decideBatch(.reject(reason: "junk"), items: [3, 7], curator: "bo") }
-        XCTAssertEqual(rejected.itemIDs, [3, 7])
+        XCTAssertEqual(rejected.itemIDs, [], "a bulk decision takes pending items only")
+        XCTAssertEqual(rejected.skipped, 2)
+        XCTAssertNil(rejected.batchID)
+        try await assertStateMatchesTheLog(store)
         do {
             _ = try await store.write { try $0.decideBatch(.override(candidate: 0), items: all, curator: "bo") }
             XCTFail("only accept and reject are made in bulk")
         } catch StoreError.refused {}
+    }
+
+    /// The set-wise writes leave every item as its log derives it, and an item decided after
+    /// the batch is undone through its log: its later decision stays in force.
+    func testARejectAndItsUndoKeepTheLogAndLaterDecisions() async throws {
+        let store = try await storeWithItems()
+        _ = try await store.write { try $0.append(.accept, to: 4, curator: "ana") }
+        let rejected = try await store.write {
+            try $0.decideBatch(.reject(reason: "too short"), items: [1, 2, 4, 5, 5], curator: "bo")
+        }
+        XCTAssertEqual(rejected.itemIDs, [1, 2, 5], "item 4 was decided since the batch was planned")
+        XCTAssertEqual(rejected.skipped, 1)
+        let batchID = try XCTUnwrap(rejected.batchID)
+        let rejection = try await store.history(of: 2).last?.decision
+        XCTAssertEqual(rejection?.reason, "too short")
+        XCTAssertEqual(rejection?.curator, "bo")
+        try await assertStateMatchesTheLog(store)
+
+        _ = try await store.write { try $0.append(.override(candidate: 0), to: 5, curator: "ana") }
+        let undone = try await store.write { try $0.undoBatch(batchID, curator: "bo") }
+        XCTAssertEqual(undone.itemIDs, [1, 2, 5])
+        let statuses = try await store.items(withStatus: ItemStatus.allCases, limit: 20).map(\.item.status)
+        XCTAssertEqual(Array(statuses[0...4]), [.pending, .pending, .discarded, .accepted, .overridden],
+                       "the override made after the batch stays in force")
+        let items = try await store.items(withStatus: [.pending], limit: 20)
+        XCTAssertEqual(items.first?.item.chosen, 1, "a pending item shows its choice again")
+        XCTAssertNotNil(items.first?.item.output)
+        try await assertStateMatchesTheLog(store)
+    }
+
+    private func assertStateMatchesTheLog(_ store: Store, file: StaticString = #filePath, line: UInt = #line) async throws {
+        let stale = try await store.read { try StoreTransaction(db: $0).itemsWithStaleState() }
+        XCTAssertEqual(stale, [], "cached state differs from the log", file: file, line: line)
     }
 }

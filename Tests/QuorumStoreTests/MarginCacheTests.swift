@@ -76,7 +76,7 @@ final class MarginCacheTests: StoreTestCase {
         XCTAssertEqual(try sqlitePragma(target, "user_version"), StoreSchema.currentVersion)
         let page = try await store.queueListing(
             QueueSelection(statuses: ItemStatus.awaitingReview, order: .fragility), after: .start, scanning: 10, limit: 10)
-        XCTAssertEqual(page.rows.map(\.itemID), [1, 2, 3], "by margin, the item without a set last")
+        XCTAssertEqual(page.rows.map(\.itemID), [1, 2, 3], "most fragile first, the item without a set last")
         XCTAssertEqual(page.rows.map(\.margin), [0.05, 0.5, nil])
         let integrity = try await store.integrityCheck()
         XCTAssertEqual(integrity, ["ok"])

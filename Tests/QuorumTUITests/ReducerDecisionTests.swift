@@ -154,6 +154,31 @@ final class ReducerDecisionTests: XCTestCase {
         XCTAssertEqual(state.queue.rows[0].status, .pending)
     }
 
+    /// Reads race the writes: a read of item 1 taken after its accept committed can arrive
+    /// before the accept's own result, and one taken before it can arrive after. Neither
+    /// moves the counts twice nor brings the old status back.
+    func testReadsArrivingAroundADecisionKeepTheCountsRight() {
+        var state = Fixtures.state()
+        _ = press(.character("a"), in: &state)
+        let texts = Fixtures.healthy.candidates.map(\.text)
+        var committed = Fixtures.detail(1, instruction: "Give three tips for staying healthy.", texts: texts,
+                                        status: .accepted, chosen: 0)
+        committed.logPosition = 41
+        _ = Workbench.reduce(&state, .itemLoaded(committed))
+        XCTAssertEqual(state.status.counts?[.accepted], 1, "the decision's own result moves the counts")
+        let outcome = DecisionOutcome(
+            decision: Decision(id: 41, itemID: 1, kind: .accept, setID: 10, candidate: 0, text: nil, reason: nil,
+                               targetID: nil, curator: "ann", at: Fixtures.date, note: nil),
+            item: committed)
+        _ = Workbench.reduce(&state, .decisionRecorded(outcome))
+        XCTAssertEqual(state.status.counts?[.accepted], 2)
+        XCTAssertEqual(state.status.counts?[.pending], Fixtures.state().status.counts![.pending] - 1)
+        _ = Workbench.reduce(&state, .itemLoaded(Fixtures.healthy))
+        XCTAssertEqual(state.queue.rows[0].status, .accepted, "a read from before the decision is too old")
+        XCTAssertEqual(state.details[1]?.status, .accepted)
+        XCTAssertEqual(state.status.counts?[.accepted], 2)
+    }
+
     func testUndoWithoutASessionTrailUndoesTheSelectedItemsLatest() {
         var state = Fixtures.state(cursor: Fixtures.index(of: 7))
         XCTAssertEqual(press(.character("u"), in: &state), [.undo(itemID: 7, decisionID: nil)])

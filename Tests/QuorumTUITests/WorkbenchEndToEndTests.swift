@@ -81,21 +81,22 @@ final class WorkbenchEndToEndTests: XCTestCase {
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }
 
-    func testMarginOrderAndTheStatsView() async throws {
+    /// `--order margin`, the old name, still means the fragility order.
+    func testFragilityOrderAndTheStatsView() async throws {
         let fragile = #"{"instruction": "Name a fruit.", "candidates": ["red blue", "blue green", "green red"]}"#
         try await makeStore([Self.agreeing, fragile])
         let tmux = try review("--order margin", width: 160, height: 30)
-        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
+        try tmux.waitForScreen(containing: "Queue · awaiting review · most fragile first")
         let rows = try tmux.screen().split(separator: "\n").filter { $0.contains("● ") }
         XCTAssertEqual(rows.count, 2)
-        XCTAssertTrue(rows.first?.contains("Name a fruit.") == true, "the smaller margin comes first: \(rows)")
+        XCTAssertTrue(rows.first?.contains("Name a fruit.") == true, "the more fragile decision comes first: \(rows)")
         try tmux.sendKeys(":")
         try tmux.sendKeys("-l", "stats")
         try tmux.sendKeys("Enter")
         try tmux.waitForScreen(containing: "quorum.sqlite: 2 items, 0 decisions")
         try tmux.waitForScreen(containing: "r reload · q close")
         try tmux.sendKeys("q")
-        try tmux.waitForScreen(containing: "Queue · awaiting review · by margin")
+        try tmux.waitForScreen(containing: "Queue · awaiting review · most fragile first")
         try tmux.sendKeys("q")
         XCTAssertEqual(try tmux.waitForExit().status, 0)
     }

@@ -39,38 +39,51 @@ extension StoreTransaction {
             """, arguments: arguments)
     }
 
-    /// Accepts or rejects every item of `itemIDs` in this transaction, as one batch: each
-    /// decision carries the batch's id, so one undo takes them all back. An accept skips
-    /// items with no consensus choice; any other refusal ends the batch with nothing written.
+    /// Accepts or rejects every item of `itemIDs` still pending, in this transaction, as one
+    /// batch: each decision carries the batch's id, so one undo takes them all back. Items
+    /// decided since the batch was planned are skipped. Written set-wise, not item by item:
+    /// a pending item's state says all the log would (its set has a usable choice), so an
+    /// accept only changes its status and a reject clears its output.
     public func decideBatch(
         _ action: DecisionAction, items itemIDs: [Int64], curator: String, at date: Date = Date()
     ) throws -> BatchOutcome {
+        let reason: String?
         switch action {
-        case .accept, .reject: break
+        case .accept: reason = nil
+        case .reject(let why): reason = why
         default: throw StoreError.refused("only accept and reject are made in bulk")
         }
+        guard !curator.allSatisfy(\.isWhitespace) else { throw StoreError.invalid("a decision needs a curator name") }
         return try atomically {
             let batchID = try nextDecisionID()
-            var decided: [Int64] = []
-            var skipped = 0
-            for itemID in itemIDs {
-                do {
-                    try append(action, to: itemID, curator: curator, at: date, batchID: batchID)
-                } catch StoreError.refused where action == .accept {
-                    skipped += 1
-                    continue
-                }
-                decided.append(itemID)
-            }
-            return BatchOutcome(batchID: decided.isEmpty ? nil : batchID, itemIDs: decided, skipped: skipped)
+            try db.execute(sql: """
+                INSERT INTO decisions (item_id, kind, set_id, candidate, reason, curator, at, batch_id)
+                SELECT i.id, ?, i.current_set_id, \(reason == nil ? "i.chosen" : "NULL"), CAST(? AS TEXT),
+                    CAST(? AS TEXT), ?, ?
+                FROM items i WHERE i.id IN (SELECT value FROM json_each(?)) AND i.status = 'pending'
+                ORDER BY i.id
+                """, arguments: [action.kind.rawValue, textArgument(reason), textArgument(curator), date, batchID,
+                                 Self.jsonArray(itemIDs)])
+            let decided = try batchItemIDs(batchID)
+            guard !decided.isEmpty else { return BatchOutcome(batchID: nil, itemIDs: [], skipped: Set(itemIDs).count) }
+            let newState = reason == nil
+                ? "status = 'accepted'"
+                : "status = 'rejected', output = NULL, chosen = NULL"
+            try db.execute(sql: """
+                UPDATE items SET \(newState) WHERE id IN (SELECT item_id FROM decisions WHERE batch_id = ?)
+                """, arguments: [batchID])
+            return BatchOutcome(batchID: batchID, itemIDs: decided, skipped: Set(itemIDs).count - decided.count)
         }
     }
 
     /// Undoes every decision of batch `batchID` still in force, in this transaction, as a
-    /// batch of its own; returns what it undid.
+    /// batch of its own; returns what it undid. Where the batch's decision is still its
+    /// item's latest, the item is pending again on the same set, as it was when the batch
+    /// took it; items decided again since are undone through their whole log.
     public func undoBatch(_ batchID: Int64, curator: String, at date: Date = Date()) throws -> BatchOutcome {
         let members = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.item_id FROM decisions d
+            SELECT d.id, d.item_id, d.id = (SELECT MAX(x.id) FROM decisions x WHERE x.item_id = d.item_id) AS is_latest
+            FROM decisions d
             WHERE d.batch_id = ? AND NOT EXISTS (
                 SELECT 1 FROM decisions u WHERE u.item_id = d.item_id AND u.kind = 'undo' AND u.target_id = d.id)
             ORDER BY d.id
@@ -78,13 +91,32 @@ extension StoreTransaction {
         guard !members.isEmpty else { throw StoreError.refused("batch \(batchID) has nothing left to undo") }
         return try atomically {
             let undoBatchID = try nextDecisionID()
-            var undone: [Int64] = []
-            for row in members {
+            let latest = members.filter { $0["is_latest"] as Bool }.map { $0["id"] as Int64 }
+            try db.execute(sql: """
+                INSERT INTO decisions (item_id, kind, target_id, curator, at, batch_id)
+                SELECT d.item_id, 'undo', d.id, CAST(? AS TEXT), ?, ? FROM decisions d
+                WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id
+                """, arguments: [textArgument(curator), date, undoBatchID, Self.jsonArray(latest)])
+            try db.execute(sql: """
+                UPDATE items SET status = 'pending',
+                    chosen = (SELECT s.consensus_choice FROM candidate_sets s WHERE s.id = items.current_set_id),
+                    output = (SELECT c.text FROM candidate_sets s JOIN candidates c ON c.set_id = s.id
+                              WHERE s.id = items.current_set_id AND c.position = s.consensus_choice)
+                WHERE id IN (SELECT item_id FROM decisions WHERE batch_id = ?)
+                """, arguments: [undoBatchID])
+            for row in members where !(row["is_latest"] as Bool) {
                 try append(.undo(decisionID: row["id"]), to: row["item_id"], curator: curator, at: date, batchID: undoBatchID)
-                undone.append(row["item_id"])
             }
-            return BatchOutcome(batchID: undoBatchID, itemIDs: undone, skipped: 0)
+            return BatchOutcome(batchID: undoBatchID, itemIDs: try batchItemIDs(undoBatchID).sorted(), skipped: 0)
         }
+    }
+
+    private func batchItemIDs(_ batchID: Int64) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT item_id FROM decisions WHERE batch_id = ? ORDER BY id", arguments: [batchID])
+    }
+
+    private static func jsonArray(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The id the next decision will get: decisions are never deleted, so AUTOINCREMENT's

@@ -46,10 +46,18 @@ extension Store {
             grouping: try Candidate.filter(setIDs.contains(Column("set_id")))
                 .order(Column("set_id"), Column("position")).fetchAll(db),
             by: \.setID)
+        let itemIDs = items.compactMap(\.id)
+        var logPositions: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT item_id, MAX(id) FROM decisions WHERE item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id
+            """, arguments: ["[" + itemIDs.map(String.init).joined(separator: ",") + "]"]) {
+            logPositions[row[0]] = row[1]
+        }
         return items.map { item in
             let setID = item.currentSetID ?? 0
             let set = sets[setID] ?? CandidateSet(id: setID, itemID: item.id!, ordinal: 0, createdAt: item.createdAt)
-            return ItemDetail(item: item, candidateSet: set, candidates: candidates[setID] ?? [])
+            return ItemDetail(
+                item: item, candidateSet: set, candidates: candidates[setID] ?? [], logPosition: logPositions[item.id!] ?? 0)
         }
     }
 }

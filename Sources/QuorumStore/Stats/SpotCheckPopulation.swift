@@ -33,7 +33,7 @@ public struct SpotCheckPopulation: Sendable, Equatable {
     public var stratification: SpotCheckStratification
     public var strata: [String: [Int64]]
     public var verdicts: [Int64: ErrorRateEstimate.Verdict]
-    /// The margin quartiles' edges, when stratified by margin.
+    /// The fragility quartiles' edges, when stratified by fragility.
     public var fragilityEdges: [Double]?
 
     public var count: Int { strata.values.reduce(0) { $0 + $1.count } }

@@ -17,6 +17,10 @@ extension Workbench {
 
     static func itemLoaded(_ detail: ItemDetail, arrived: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let id = detail.item.id else { return [] }
+        // A read taken before a decision committed can arrive after it: the newer state stays.
+        if let shown = state.details[id], shown.logPosition > detail.logPosition {
+            return selectionEffects(&state)
+        }
         if arrived {
             state.status.counts?.move(from: nil, to: detail.item.status)
             // An item sorting before the pages read so far is listed now; one after them comes
@@ -37,7 +41,8 @@ extension Workbench {
                 state.status.counts?.move(from: previous, to: detail.item.status)
             }
         }
-        updateRow(id, &state) { $0.status = detail.item.status }
+        // While a decision is being written its result moves the row's status and the counts.
+        updateRow(id, &state) { if !$0.isWriting { $0.status = detail.item.status } }
         state.details[id] = ItemPresentation(detail)
         var effects = selectionEffects(&state)
         if arrived { effects += backlogEffects(&state) }

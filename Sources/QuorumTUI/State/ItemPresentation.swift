@@ -21,6 +21,8 @@ public struct ItemPresentation: Sendable, Equatable {
     public var chosen: Int?
     /// The curated text when it was edited.
     public var editedOutput: SafeText?
+    /// The store's `ItemDetail.logPosition` when this was read.
+    public var logPosition: Int64
     /// Per candidate, UTF-8 ranges of the tokens in its LCS with the choice; computed when
     /// the item is selected (see `SharedTokens`).
     public var sharedTokens: [[Range<Int>]]?
@@ -43,6 +45,7 @@ public struct ItemPresentation: Sendable, Equatable {
         consensus = detail.candidateSet.consensus
         chosen = detail.item.chosen
         editedOutput = detail.item.status == .edited ? detail.item.output.map(SafeText.init) : nil
+        logPosition = detail.logPosition
     }
 
     public var choice: Int? { consensus?.choice }
