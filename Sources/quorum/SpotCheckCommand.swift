@@ -46,6 +46,7 @@ struct SpotCheckCommand: AsyncParsableCommand {
     @Flag(name: .customLong("report"), help: "Print the report of the verdicts so far, even on a terminal.")
     var reportOnly = false
 
+    @OptionGroup var filter: FilterOption
     @OptionGroup var curatorOptions: StoreCuratorOptions
     @Option(help: "The workbench's theme (default: $QUORUM_THEME, else dark).") var theme: String?
     @Option(help: ArgumentHelp("The folder of theme files.", valueName: "path")) var themes: String?
@@ -62,10 +63,12 @@ struct SpotCheckCommand: AsyncParsableCommand {
             try await workbench()
             return
         }
+        let expression = try filter.expression()
         let store = try openStore(storeOptions, access: .read)
         let report: SpotCheckReport
         do {
-            report = try await store.spotCheckPopulation(stratifiedBy: stratify).report(sampleSize: sample, seed: seed)
+            report = try await store.spotCheckPopulation(stratifiedBy: stratify, filter: expression)
+                .report(sampleSize: sample, seed: seed)
         } catch {
             throw commandFailure(error)
         }
@@ -84,7 +87,8 @@ struct SpotCheckCommand: AsyncParsableCommand {
         let storePath = storeOptions.resolvedPath(environment: environment)
         let parameters = SpotCheckParameters(
             sampleSize: sample, stratification: stratify, seed: seed, target: target,
-            curator: curatorOptions.resolvedCurator(environment: environment))
+            curator: curatorOptions.resolvedCurator(environment: environment), filterText: filter.text,
+            filter: try filter.expression())
         let outcome: SpotCheckWorkbench.Outcome
         do {
             let catalog = try WorkbenchSetup.themes(folder: themes, environment: environment)

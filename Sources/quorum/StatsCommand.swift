@@ -13,11 +13,15 @@ struct StatsCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object instead of tables.")
     var json = false
 
+    @OptionGroup var filter: FilterOption
+
     func run() async throws {
+        let expression = try filter.expression()
         let store = try openStore(storeOptions, access: .read)
-        let stats: StoreStats
+        var stats: StoreStats
         do {
-            stats = try await store.stats()
+            stats = try await store.stats(filter: expression)
+            stats.filter = filter.text
         } catch {
             throw commandFailure(error)
         }

@@ -13,6 +13,7 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         var decisions: [Decision] = []
         var exports: [(path: String, format: ExportFormat)] = []
         var batches: [Int64: [Int64]] = [:]
+        var skips: [(itemID: Int64, curator: String)] = []
     }
 
     let path = "memory"
@@ -50,7 +51,7 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         contents.withLock { Dictionary(grouping: $0.items.values, by: \.item.status).mapValues(\.count) }
     }
 
-    func stats() async throws -> StoreStats {
+    func stats(filter: FilterExpression?) async throws -> StoreStats {
         throw StoreError.invalid("the in-memory store keeps no statistics")
     }
 
@@ -129,6 +130,12 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
     /// Adds an item as another process would commit it.
     func add(_ detail: ItemDetail) {
         contents.withLock { $0.items[detail.item.id!] = detail }
+    }
+
+    func linkedInstanceRerun(ofUndo decision: Decision) async throws -> Int64? { nil }
+
+    func skip(_ itemID: Int64, curator: String) async throws {
+        contents.withLock { $0.skips.append((itemID, curator)) }
     }
 
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary {

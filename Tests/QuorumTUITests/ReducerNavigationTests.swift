@@ -226,6 +226,21 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertTrue((state.queue.top..<(state.queue.top + rows)).contains(50))
     }
 
+    /// News fades after a few seconds so the key hint comes back; a warning waits for a key.
+    func testMessagesFadeButWarningsStay() {
+        var state = Fixtures.state()
+        _ = Workbench.reduce(&state, .clock(elapsedSeconds: 10))
+        _ = Workbench.reduce(&state, .key(.character("j")))
+        _ = Workbench.reduce(&state, .notice(StatusMessage("exported 3 items", .success)))
+        _ = Workbench.reduce(&state, .clock(elapsedSeconds: 10 + StatusBarState.messageSeconds - 1))
+        XCTAssertEqual(state.status.message?.text, "exported 3 items")
+        _ = Workbench.reduce(&state, .clock(elapsedSeconds: 10 + StatusBarState.messageSeconds))
+        XCTAssertNil(state.status.message)
+        _ = Workbench.reduce(&state, .notice(StatusMessage("the store is busy", .warning)))
+        _ = Workbench.reduce(&state, .clock(elapsedSeconds: 100))
+        XCTAssertEqual(state.status.message?.text, "the store is busy")
+    }
+
     func testInterruptQuits() {
         var state = Fixtures.state()
         XCTAssertEqual(Workbench.reduce(&state, .interrupted), [.quit])
@@ -234,7 +249,7 @@ final class ReducerNavigationTests: XCTestCase {
 
     func testEveryCommandHasAKeyAndHelpListsEveryBinding() {
         let commands: [WorkbenchCommand] = [
-            .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
+            .accept, .override, .edit, .reject, .skip, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
             .pageUp, .first, .last, .expandNext, .expandPrevious, .search, .cycleFilter, .commandLine, .togglePause,
             .cycleTheme, .help, .cancel, .quit, .markRight, .markWrong,
         ]
@@ -243,11 +258,30 @@ final class ReducerNavigationTests: XCTestCase {
         for binding in KeyBindings.main.flatMap(\.bindings) {
             for key in binding.keys { XCTAssertEqual(KeyBindings.command(for: key), binding.command, key.label) }
         }
-        let help = HelpOverlay.lines().map { $0.map(\.text).joined() }.joined(separator: "\n")
+        let help = HelpOverlay.lines(width: 400).map { $0.map(\.text).joined() }.joined(separator: "\n")
         for binding in KeyBindings.main.flatMap(\.bindings) { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.prompt { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.help { XCTAssertTrue(help.contains(binding.summary)) }
         for binding in KeyBindings.stats { XCTAssertTrue(help.contains(binding.summary)) }
         for command in CommandLineCommand.Name.allCases { XCTAssertTrue(help.contains(command.usage)) }
+    }
+
+    /// At 80×24 every help line fits its box, and scrolling reaches the last one and no further.
+    func testTheHelpFitsAndScrollsToItsLastLine() {
+        var state = Fixtures.state(Size(width: 80, height: 24))
+        _ = Workbench.reduce(&state, .key(.character("?")))
+        let box = HelpOverlay.box(in: Rect(x: 0, y: 0, width: 80, height: 24), lineCount: 1000)
+        for line in HelpOverlay.lines(width: box.width) {
+            XCTAssertLessThanOrEqual(line.reduce(0) { $0 + DisplayWidth.of($1.text) }, box.width - 4, line.map(\.text).joined())
+        }
+        for _ in 0..<500 { _ = Workbench.reduce(&state, .key(.character("j"))) }
+        let maxScroll = HelpOverlay.maxScroll(on: Rect(x: 0, y: 0, width: 80, height: 24))
+        XCTAssertEqual(state.overlay, .help(scroll: maxScroll), "no scrolling past the end")
+        _ = Workbench.reduce(&state, .key(.character("k")))
+        XCTAssertEqual(state.overlay, .help(scroll: maxScroll - 1), "one key back up")
+        _ = Workbench.reduce(&state, .key(.character("j")))
+        let screen = WorkbenchRenderer.render(state).textDump()
+        let lastSummary = CommandLineCommand.Name.allCases.last!.summary.split(separator: " ").last!
+        XCTAssertTrue(screen.contains(lastSummary), "the last line is on screen:\n\(screen)")
     }
 }

@@ -54,7 +54,7 @@ extension EnsembleEngine {
         let newID = try await store.write { transaction in
             let inserted = try transaction.insertItem(replacement)
             try transaction.append(
-                .reject(reason: "instance rerun as item \(inserted.id!)"), to: itemID, curator: curator)
+                .reject(reason: InstanceRerunLink.replacedReason(by: inserted.id!)), to: itemID, curator: curator)
             return inserted.id!
         }
         events(.itemStored(ticket: ticket, itemID: newID, consensus: consensus))

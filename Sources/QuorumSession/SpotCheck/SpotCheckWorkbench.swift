@@ -27,7 +27,7 @@ public struct SpotCheckWorkbench: Sendable {
 
     /// Store errors are thrown as they are.
     public func run(on store: Store, session: (WorkbenchState) -> ReviewSession) async throws -> Outcome {
-        let population = try await store.spotCheckPopulation(stratifiedBy: parameters.stratification)
+        let population = try await store.spotCheckPopulation(stratifiedBy: parameters.stratification, filter: parameters.filter)
         let report = population.report(sampleSize: parameters.sampleSize, seed: parameters.seed)
         guard !report.sample.sampledIDs.isEmpty else { return .nothingToCheck(report) }
         var state = WorkbenchState(viewport: Size(width: 80, height: 24), themeNames: catalog.names, themeName: themeName)
@@ -35,7 +35,7 @@ public struct SpotCheckWorkbench: Sendable {
         state.spotCheck = SpotCheckState(report: report, verdicts: population.verdicts, target: parameters.target)
         let outcome = await session(state).run()
         // The verdicts are read back from the store: the report says what the log says.
-        let final = try await store.spotCheckPopulation(stratifiedBy: parameters.stratification)
+        let final = try await store.spotCheckPopulation(stratifiedBy: parameters.stratification, filter: parameters.filter)
             .report(sampleSize: parameters.sampleSize, seed: parameters.seed)
         try await store.saveSpotCheck(final, parameters: parameters)
         return .judged(final, outcome)

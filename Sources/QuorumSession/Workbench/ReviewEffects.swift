@@ -49,7 +49,7 @@ public final class ReviewEffects: Sendable {
             return
         }
         switch effect {
-        case .decide, .undo, .export, .decideBatch, .undoBatch:
+        case .decide, .undo, .export, .decideBatch, .undoBatch, .skip:
             break
         case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts, .planBatch:
             if writesInFlight.isPositive {
@@ -116,7 +116,7 @@ private struct ReviewStoreWorker: Sendable {
                 inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
             case .loadStats:
                 do {
-                    let stats = try await store.stats()
+                    let stats = try await store.stats(filter: nil)
                     inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats)))
                 } catch {
                     inbox.post(.statsFailed(describe(error)))
@@ -132,6 +132,8 @@ private struct ReviewStoreWorker: Sendable {
                 inbox.post(.batchPlanned(BatchPlan(action: action, itemIDs: itemIDs, scope: Workbench.scope(query))))
             case .decideBatch(let plan):
                 inbox.post(.batchDecided(BatchResult(outcome: try await store.decideBatch(plan.action, items: plan.itemIDs, curator: curator))))
+            case .skip(let itemID):
+                try await store.skip(itemID, curator: curator)
             case .undoBatch(let batchID):
                 inbox.post(.batchDecided(BatchResult(outcome: try await store.undoBatch(batchID, curator: curator), undid: batchID)))
             case .export(let path, let format):
@@ -151,6 +153,10 @@ private struct ReviewStoreWorker: Sendable {
             let decision = try await store.record(action, on: itemID, curator: curator)
             let item = try await store.item(itemID)
             inbox.post(.decisionRecorded(DecisionOutcome(decision: decision, item: item)))
+            if decision.kind == .undo, let linked = try await store.linkedInstanceRerun(ofUndo: decision) {
+                inbox.post(.itemLoaded(try await store.item(linked)))
+                inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
+            }
         } catch {
             inbox.post(.decisionFailed(itemID: itemID, message: describe(error)))
         }
@@ -181,7 +187,7 @@ extension WorkbenchEffect {
     /// A decision, an undo or an export: what the write queue exists for.
     fileprivate var isWrite: Bool {
         switch self {
-        case .decide, .undo, .export, .decideBatch, .undoBatch: return true
+        case .decide, .undo, .export, .decideBatch, .undoBatch, .skip: return true
         default: return false
         }
     }

@@ -15,7 +15,8 @@ public protocol WorkbenchStore: Sendable {
     func countsByStatus() async throws -> [ItemStatus: Int]
     /// Accepted items no human decided (`generate --auto-accept`).
     func autoAcceptedCount() async throws -> Int
-    func stats() async throws -> StoreStats
+    /// Everything `quorum stats` reports, over the items `filter` passes (all when nil).
+    func stats(filter: FilterExpression?) async throws -> StoreStats
     func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict?
     /// Appends `action` to the item's log.
     func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision
@@ -28,6 +29,10 @@ public protocol WorkbenchStore: Sendable {
     /// Undoes every decision of the batch still in force, as one batch.
     func undoBatch(_ batchID: Int64, curator: String) async throws -> BatchOutcome
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary
+    /// The instance rerun's new item an undo also changed (`StoreTransaction.linkedInstanceRerun`).
+    func linkedInstanceRerun(ofUndo decision: Decision) async throws -> Int64?
+    /// Logs that the curator skipped the item (its state does not change).
+    func skip(_ itemID: Int64, curator: String) async throws
     /// The largest item id; 0 for none. Items another process commits show up here.
     func latestItemID() async throws -> Int64
     /// Whether this process holds the store's run (its own engine reports the items it adds).
@@ -49,6 +54,10 @@ extension Store: WorkbenchStore {
 
     public func undoBatch(_ batchID: Int64, curator: String) async throws -> BatchOutcome {
         try await write { try $0.undoBatch(batchID, curator: curator) }
+    }
+
+    public func skip(_ itemID: Int64, curator: String) async throws {
+        try await write { try $0.skip(itemID, curator: curator) }
     }
 
     public func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary {

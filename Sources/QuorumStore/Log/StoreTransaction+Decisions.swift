@@ -8,7 +8,60 @@ extension StoreTransaction {
         _ action: DecisionAction, to itemID: Int64, curator: String, note: String? = nil, at date: Date = Date(),
         batchID: Int64? = nil
     ) throws -> Decision {
-        try atomically { try appendValidated(action, to: itemID, curator: curator, note: note, at: date, batchID: batchID) }
+        try atomically {
+            let decision = try appendValidated(action, to: itemID, curator: curator, note: note, at: date, batchID: batchID)
+            if decision.kind == .undo {
+                try keepInstanceRerunsSingle(after: decision, curator: curator, at: date)
+            }
+            return decision
+        }
+    }
+
+    /// The item an undo of `decision` on `itemID` also changed, when it undid an instance
+    /// rerun's rejection (or undid that undo): the rerun's new item.
+    public func linkedInstanceRerun(ofUndo decision: Decision) throws -> Int64? {
+        guard let target = try decision.targetID.flatMap({ try Decision.fetchOne(db, key: $0) }) else { return nil }
+        if target.kind == .reject { return InstanceRerunLink.newItem(inReason: target.reason) }
+        guard target.kind == .undo, let inner = try target.targetID.flatMap({ try Decision.fetchOne(db, key: $0) }),
+              inner.kind == .reject
+        else { return nil }
+        return InstanceRerunLink.newItem(inReason: inner.reason)
+    }
+
+    /// Undoing an instance rerun's rejection brings the old item back, so the rerun's new
+    /// item is withdrawn (rejected, saying why) in the same transaction; undoing that undo
+    /// brings the new item back. A new item a curator has decided is not thrown away: the
+    /// undo is refused until that decision is undone.
+    private func keepInstanceRerunsSingle(after undo: Decision, curator: String, at date: Date) throws {
+        guard let newItemID = try linkedInstanceRerun(ofUndo: undo),
+              let target = try undo.targetID.flatMap({ try Decision.fetchOne(db, key: $0) })
+        else { return }
+        let oldItemID = undo.itemID
+        if target.kind == .reject {
+            let status = try derivedState(of: newItemID).status
+            switch status {
+            case .rejected:
+                return
+            case .pending, .discarded, .streaming:
+                _ = try appendValidated(
+                    .reject(reason: InstanceRerunLink.withdrawnReason(rerunOf: oldItemID)), to: newItemID, curator: curator,
+                    note: nil, at: date, batchID: nil)
+            case .accepted, .overridden, .edited:
+                throw StoreError.refused(
+                    "item \(newItemID), the instance rerun of item \(oldItemID), is \(status.rawValue); "
+                        + "undo that decision before bringing item \(oldItemID) back")
+            }
+        } else {
+            let active = Set(try activeDecisionIDs(of: newItemID))
+            let withdrawal = try Decision.filter(Column("item_id") == newItemID).order(Column("id")).fetchAll(db).last {
+                active.contains($0.id!) && $0.kind == .reject
+                    && InstanceRerunLink.isWithdrawal($0.reason, rerunOf: oldItemID)
+            }
+            if let withdrawal {
+                _ = try appendValidated(
+                    .undo(decisionID: withdrawal.id!), to: newItemID, curator: curator, note: nil, at: date, batchID: nil)
+            }
+        }
     }
 
     private func appendValidated(
@@ -79,5 +132,12 @@ extension StoreTransaction {
             throw StoreError.unknownDecision(decisionID)
         }
         return try append(.undo(decisionID: decisionID), to: target.itemID, curator: curator, note: note, at: date)
+    }
+}
+
+extension Store {
+    /// `StoreTransaction.linkedInstanceRerun`, read from a snapshot.
+    public func linkedInstanceRerun(ofUndo decision: Decision) async throws -> Int64? {
+        try await read { try StoreTransaction(db: $0).linkedInstanceRerun(ofUndo: decision) }
     }
 }

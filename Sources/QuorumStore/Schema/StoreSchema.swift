@@ -16,6 +16,7 @@ public enum StoreSchema {
         ("v2", createVersion2),
         ("v3", createVersion3),
         ("v4", createVersion4),
+        ("v5", createVersion5),
     ]
 
     /// The newest schema version this build knows; migrations bring older stores up to it.
@@ -30,6 +31,24 @@ public enum StoreSchema {
             }
         }
         return migrator
+    }
+
+    /// Version 5: a curator's skips (`s` in the workbench), logged apart from the decisions:
+    /// a skip defers an item within a session and changes nothing the log derives.
+    private static func createVersion5(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE skips (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                curator TEXT NOT NULL,
+                at TEXT NOT NULL
+            );
+            CREATE INDEX skips_by_item ON skips(item_id, id);
+            CREATE TRIGGER skips_refuse_update BEFORE UPDATE ON skips
+                BEGIN SELECT RAISE(ABORT, 'skips are append-only'); END;
+            CREATE TRIGGER skips_refuse_delete BEFORE DELETE ON skips
+                BEGIN SELECT RAISE(ABORT, 'skips are append-only'); END;
+            """)
     }
 
     /// Version 4: each set keeps its consensus's fragility (`ConsensusResult.fragility`), each

@@ -7,8 +7,18 @@ extension Store {
 
     /// The population of a spot-check (see `SpotCheckPopulation` for which items count and how
     /// verdicts are read), in one pass over the items with a consensus.
-    public func spotCheckPopulation(stratifiedBy stratification: SpotCheckStratification) async throws -> SpotCheckPopulation {
-        try await read { db in
+    public func spotCheckPopulation(
+        stratifiedBy stratification: SpotCheckStratification, filter: FilterExpression? = nil
+    ) async throws -> SpotCheckPopulation {
+        var sql = Self.spotCheckSelect
+        var arguments: StatementArguments = [Self.autoCurator, Self.autoCurator]
+        if let filter {
+            let (condition, more) = FilterSQL(alias: "i").condition(filter)
+            sql += " AND \(condition)"
+            arguments += more
+        }
+        sql += " ORDER BY i.id"
+        return try await read { [sql, arguments] db in
             struct Entry {
                 var id: Int64
                 var key: String
@@ -16,7 +26,7 @@ extension Store {
                 var verdict: ErrorRateEstimate.Verdict?
             }
             var entries: [Entry] = []
-            let rows = try Row.fetchCursor(db, sql: Self.spotCheckSQL(), arguments: [Self.autoCurator, Self.autoCurator])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let id: Int64 = row["id"]
                 let key: String
@@ -77,6 +87,7 @@ extension Store {
     static func spotCheckSQL(item: Bool = false) -> String {
         spotCheckSelect + (item ? " AND i.id = ?" : "") + " ORDER BY i.id"
     }
+
 
     private static let spotCheckSelect = """
         WITH undone AS (SELECT target_id FROM decisions WHERE kind = 'undo' AND target_id IS NOT NULL),

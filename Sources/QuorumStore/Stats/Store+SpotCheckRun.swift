@@ -8,8 +8,16 @@ public struct SpotCheckParameters: Sendable, Equatable {
     public var seed: UInt64
     public var target: Double?
     public var curator: String
+    /// The filter the population was narrowed by (`--filter`), as written.
+    public var filterText: String?
+    public var filter: FilterExpression?
 
-    public init(sampleSize: Int, stratification: SpotCheckStratification, seed: UInt64, target: Double?, curator: String) {
+    public init(
+        sampleSize: Int, stratification: SpotCheckStratification, seed: UInt64, target: Double?, curator: String,
+        filterText: String? = nil, filter: FilterExpression? = nil
+    ) {
+        self.filterText = filterText
+        self.filter = filter
         self.sampleSize = sampleSize
         self.stratification = stratification
         self.seed = seed
@@ -56,6 +64,7 @@ extension Store {
             "parameters": [
                 "sample": parameters.sampleSize, "stratify": parameters.stratification.rawValue, "seed": parameters.seed,
                 "target": parameters.target ?? NSNull(), "curator": parameters.curator,
+                "filter": parameters.filterText ?? NSNull(),
             ] as [String: Any],
             "report": reportObject,
         ]

@@ -13,16 +13,16 @@ extension Store {
             AND d.kind IN ('accept', 'override', 'edit', 'reject') AND d.id NOT IN undone)
         """
 
-    static func curatorAgreement(_ db: Database) throws -> CuratorAgreement {
+    static func curatorAgreement(_ db: Database, _ scope: StatsScope) throws -> CuratorAgreement {
         let rows = try Row.fetchAll(db, sql: """
-            WITH \(undoneCTE)
+            \(scope.with(undoneCTE))
             SELECT CASE i.status WHEN 'accepted' THEN s.consensus_choice WHEN 'overridden' THEN i.chosen END,
                 s.consensus_choice, COUNT(*)
-            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE s.consensus_choice IS NOT NULL AND i.status IN ('accepted', 'overridden', 'edited', 'rejected')
                 AND \(humanDecidedSQL)
             GROUP BY 1, 2
-            """, arguments: [autoCurator])
+            """, arguments: scope.arguments([autoCurator]))
         var confusion: [String: [String: Int]] = [:]
         for row in rows {
             let curator = (row[0] as Int?).map(String.init) ?? CuratorAgreement.editedOrRejected
@@ -33,21 +33,21 @@ extension Store {
 
     /// Per member: human-decided items the member won, how many of those the human overrode,
     /// edited or rejected, and the member's sets that were discarded.
-    static func memberOverrides(_ db: Database) throws -> [String: (humanDecidedWins: Int, overriddenWins: Int, discardedSets: Int)] {
+    static func memberOverrides(_ db: Database, _ scope: StatsScope) throws -> [String: (humanDecidedWins: Int, overriddenWins: Int, discardedSets: Int)] {
         let rows = try Row.fetchAll(db, sql: """
-            WITH \(undoneCTE)
+            \(scope.with(undoneCTE))
             SELECT c.member,
                 TOTAL(s.consensus_choice = c.position AND i.status IN ('accepted', 'overridden', 'edited', 'rejected')
                     AND \(humanDecidedSQL)),
                 TOTAL(s.consensus_choice = c.position AND (i.status IN ('edited', 'rejected')
                     OR (i.status = 'overridden' AND i.chosen IS NOT s.consensus_choice)) AND \(humanDecidedSQL)),
                 TOTAL(i.status = 'discarded')
-            FROM items i
+            FROM \(scope.items) i
             JOIN candidate_sets s ON s.id = i.current_set_id
             JOIN candidates c ON c.set_id = s.id
             WHERE s.consensus_rule IS NOT NULL
             GROUP BY c.member
-            """, arguments: [autoCurator, autoCurator])
+            """, arguments: scope.arguments([autoCurator, autoCurator]))
         var result: [String: (humanDecidedWins: Int, overriddenWins: Int, discardedSets: Int)] = [:]
         for row in rows {
             result[row[0]] = (Int(row[1] as Double), Int(row[2] as Double), Int(row[3] as Double))
@@ -55,39 +55,44 @@ extension Store {
         return result
     }
 
-    static func distributions(_ db: Database) throws -> StatsDistributions {
+    static func distributions(_ db: Database, _ scope: StatsScope) throws -> StatsDistributions {
         let maximum = try Double.fetchOne(db, sql: """
-            SELECT MAX(s.consensus_margin) FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            \(scope.with())
+            SELECT MAX(s.consensus_margin) FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE s.consensus_choice IS NOT NULL
-            """) ?? 0
+            """, arguments: scope.arguments) ?? 0
         let marginWidth = maximum > 0 ? maximum / 10 : 0.1
         let margin = try binned(db, count: 10, edges: (0...10).map { Double($0) * marginWidth }, sql: """
+            \(scope.with())
             SELECT MIN(CAST(s.consensus_margin / ? AS INTEGER), 9), COUNT(*)
-            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE s.consensus_choice IS NOT NULL AND s.consensus_margin IS NOT NULL GROUP BY 1
-            """, arguments: [marginWidth])
+            """, arguments: scope.arguments([marginWidth]))
         let fragility = try binned(db, count: 10, edges: (0...10).map { Double($0) / 10 }, sql: """
+            \(scope.with())
             SELECT MIN(CAST(i.fragility * 10 AS INTEGER), 9), COUNT(*)
-            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE s.consensus_choice IS NOT NULL AND i.fragility IS NOT NULL GROUP BY 1
-            """, arguments: [])
+            """, arguments: scope.arguments)
         let rouge = try binned(db, count: 10, edges: (0...10).map { Double($0) / 10 }, sql: """
+            \(scope.with())
             SELECT MIN(CAST(c.value * 10 AS INTEGER), 9), COUNT(*)
-            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id,
+            FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id,
                 json_each(s.consensus_matrix) r, json_each(r.value) c
             WHERE s.consensus_matrix IS NOT NULL AND r.key < c.key GROUP BY 1
-            """, arguments: [])
-        return StatsDistributions(margin: margin, fragility: fragility, pairwiseRougeL: rouge, outputWords: try outputWords(db))
+            """, arguments: scope.arguments)
+        return StatsDistributions(margin: margin, fragility: fragility, pairwiseRougeL: rouge, outputWords: try outputWords(db, scope))
     }
 
     static let wordEdges: [Double] = [0, 1, 5, 10, 20, 40, 80, 160, 320, .infinity]
 
     /// Streams the candidates' texts and counts words byte by byte: SQL has no word count.
-    static func outputWords(_ db: Database) throws -> Distribution {
+    static func outputWords(_ db: Database, _ scope: StatsScope) throws -> Distribution {
         var counts = Array(repeating: 0, count: wordEdges.count - 1)
         let texts = try Data.fetchCursor(db, sql: """
-            SELECT c.text FROM items i JOIN candidates c ON c.set_id = i.current_set_id
-            """)
+            \(scope.with())
+            SELECT c.text FROM \(scope.items) i JOIN candidates c ON c.set_id = i.current_set_id
+            """, arguments: scope.arguments)
         while let text = try texts.next() {
             let words = text.withUnsafeBytes { wordCount($0.bindMemory(to: UInt8.self)) }
             let bin = wordEdges.lastIndex { $0 <= Double(words) } ?? 0
@@ -123,19 +128,20 @@ extension Store {
 
     /// The reasons given for rejections still in force, most frequent first (at most 20; the
     /// engine's "instance rerun as item N" are grouped as one), and why sets were discarded.
-    static func reasons(_ db: Database) throws -> (rejections: [ReasonCount], discards: [ReasonCount]) {
+    static func reasons(_ db: Database, _ scope: StatsScope) throws -> (rejections: [ReasonCount], discards: [ReasonCount]) {
         let rejections = try Row.fetchAll(db, sql: """
-            WITH \(undoneCTE)
-            SELECT CAST(CASE WHEN reason LIKE 'instance rerun as item %' THEN 'instance rerun as item …'
+            \(scope.with(undoneCTE))
+            SELECT CAST(CASE WHEN reason LIKE '\(InstanceRerunLink.replacedPrefix)%' THEN '\(InstanceRerunLink.replacedPrefix)…'
                 ELSE COALESCE(NULLIF(TRIM(reason), ''), '(no reason)') END AS BLOB), COUNT(*)
-            FROM decisions WHERE kind = 'reject' AND id NOT IN undone
+            FROM decisions WHERE kind = 'reject' AND id NOT IN undone\(scope.decisionInScope("item_id"))
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
-            """).map { ReasonCount(reason: String(decoding: $0[0] as Data, as: UTF8.self), count: $0[1]) }
+            """, arguments: scope.arguments).map { ReasonCount(reason: String(decoding: $0[0] as Data, as: UTF8.self), count: $0[1]) }
         let discards = try Row.fetchAll(db, sql: """
+            \(scope.with())
             SELECT COALESCE(s.consensus_discard, '(none)'), COUNT(*)
-            FROM items i JOIN candidate_sets s ON s.id = i.current_set_id
+            FROM \(scope.items) i JOIN candidate_sets s ON s.id = i.current_set_id
             WHERE i.status = 'discarded' GROUP BY 1 ORDER BY 2 DESC, 1
-            """).map { ReasonCount(reason: $0[0], count: $0[1]) }
+            """, arguments: scope.arguments).map { ReasonCount(reason: $0[0], count: $0[1]) }
         return (rejections, discards)
     }
 }

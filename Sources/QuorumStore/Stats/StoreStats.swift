@@ -19,6 +19,8 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     public var discardReasons: [ReasonCount] = []
     /// Instructions and instances the engine dropped, by stage and reason, over every run.
     public var filterDrops: [FilterDropCount] = []
+    /// The filter the items were narrowed by, as written; nil for the whole store.
+    public var filter: String?
 
     public func count(type: ItemType? = nil, status: ItemStatus? = nil) -> Int {
         counts.filter { type == nil || $0.key == type!.rawValue }.values.reduce(0) { total, byStatus in

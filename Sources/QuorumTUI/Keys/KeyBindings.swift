@@ -1,6 +1,6 @@
 /// What a key does on the main screen.
 public enum WorkbenchCommand: Sendable, Hashable {
-    case accept, override, edit, reject, rerunOutputs, rerunInstance, undo
+    case accept, override, edit, reject, skip, rerunOutputs, rerunInstance, undo
     case markRight, markWrong
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
@@ -32,7 +32,14 @@ public struct KeyBinding<Command: Sendable & Hashable>: Sendable {
     /// The word the status bar's key hint uses, for the bindings it lists.
     public var hint: String?
 
-    public init(_ keys: [Key], _ command: Command, _ summary: String, label: String? = nil, hint: String? = nil) {
+    /// How the hint writes the keys, when not as `label` or the first key (`J/K`).
+    public var hintKeys: String?
+
+    public init(
+        _ keys: [Key], _ command: Command, _ summary: String, label: String? = nil, hint: String? = nil,
+        hintKeys: String? = nil
+    ) {
+        self.hintKeys = hintKeys
         self.keys = keys
         self.command = command
         self.summary = summary
@@ -46,7 +53,7 @@ public struct KeyBinding<Command: Sendable & Hashable>: Sendable {
 
     /// The first key alone, for the status bar's hint.
     public var shortKeyLabel: String {
-        label ?? keys.first?.label ?? ""
+        hintKeys ?? label ?? keys.first?.label ?? ""
     }
 }
 
@@ -60,9 +67,10 @@ public enum KeyBindings {
         KeyBinding(digitKeys, .override, "override: take candidate k instead", label: "0–9", hint: "take"),
         KeyBinding([.character("e")], .edit, "edit the chosen text in $EDITOR", hint: "edit"),
         KeyBinding([.character("x")], .reject, "reject, with a reason", hint: "reject"),
-        KeyBinding([.character("r")], .rerunOutputs, "rerun the outputs", hint: "rerun"),
-        KeyBinding([.character("R")], .rerunInstance, "rerun the whole instance"),
+        KeyBinding([.character("s")], .skip, "skip: put the item off to the end of this session's queue", hint: "skip"),
         KeyBinding([.character("u")], .undo, "undo the last decision (no limit)", hint: "undo"),
+        KeyBinding([.character("r")], .rerunOutputs, "rerun the outputs", hint: "rerun"),
+        KeyBinding([.character("R")], .rerunInstance, "rerun the whole instance", hint: "new instance"),
     ]
 
     public static let spotCheck: [KeyBinding<WorkbenchCommand>] = [
@@ -77,15 +85,15 @@ public enum KeyBindings {
         KeyBinding([.pageUp, .control("u")], .pageUp, "a page up the queue"),
         KeyBinding([.character("g"), .home], .first, "first item"),
         KeyBinding([.character("G"), .end], .last, "last loaded item"),
-        KeyBinding([.character("J")], .expandNext, "expand the next candidate"),
+        KeyBinding([.character("J")], .expandNext, "expand the next candidate", hint: "expand", hintKeys: "J/K"),
         KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
     ]
 
     public static let view: [KeyBinding<WorkbenchCommand>] = [
         KeyBinding([.character("/")], .search, "search instructions, inputs and outputs", hint: "search"),
         KeyBinding([.character("f")], .cycleFilter, "cycle the status filter", hint: "filter"),
-        KeyBinding([.character(":")], .commandLine, "command line"),
-        KeyBinding([.character("p")], .togglePause, "pause or resume the engine"),
+        KeyBinding([.character(":")], .commandLine, "command line", hint: "command"),
+        KeyBinding([.character("p")], .togglePause, "pause or resume the engine", hint: "pause"),
         KeyBinding([.character("t")], .cycleTheme, "cycle themes"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.escape], .cancel, "clear the search and the message"),

@@ -86,6 +86,7 @@ extension Workbench {
         case .accept: return accept(&state)
         case .override: return override(candidate: key.digit ?? 0, &state)
         case .edit: return edit(&state)
+        case .skip: return skip(&state)
         case .reject:
             guard let item = decidableItem(&state) else { return [] }
             state.overlay = .prompt(Prompt(.rejectReason(itemID: item.id)))
@@ -155,6 +156,25 @@ extension Workbench {
             return moveCursor(to: state.queue.cursor + 1, &state)
         }
         return decide(item.id, .accept, verb: "accepting", &state)
+    }
+
+    /// Puts the selected item off to the end of the session's queue; the cursor stays where
+    /// it was, on the next item.
+    private static func skip(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard case .stored(let row) = state.selectedEntry else {
+            message(state.selectedEntry == nil ? "no item selected" : "this item is still being generated", .warning, &state)
+            return []
+        }
+        if row.isWriting {
+            message("a decision on #\(row.itemID) is being written", .info, &state)
+            return []
+        }
+        let wasLast = state.queue.cursor == state.queue.rows.count - 1
+        state.queue.deferToEnd(row.itemID)
+        state.expandedCandidate = nil
+        message(wasLast ? "#\(row.itemID) skipped; it is the last item, so it stays here"
+                : "#\(row.itemID) skipped: it comes back at the end of this session's queue", .info, &state)
+        return [.skip(itemID: row.itemID)] + selectionEffects(&state)
     }
 
     private static func markRight(_ state: inout WorkbenchState) -> [WorkbenchEffect] {

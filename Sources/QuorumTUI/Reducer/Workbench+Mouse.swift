@@ -4,7 +4,7 @@ extension Workbench {
     static func mouse(_ event: MouseEvent, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if case .help(let scroll) = state.overlay {
             switch event.action {
-            case .wheelDown: state.overlay = .help(scroll: scroll + 3)
+            case .wheelDown: scrollHelp(to: scroll + 3, &state)
             case .wheelUp: state.overlay = .help(scroll: max(0, scroll - 3))
             case .click: break
             }

@@ -3,12 +3,18 @@ import QuorumStore
 extension Workbench {
     static func helpKey(_ key: Key, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         switch KeyBindings.helpCommand(for: key) {
-        case .scrollDown: state.overlay = .help(scroll: scroll + 1)
+        case .scrollDown: scrollHelp(to: scroll + 1, &state)
         case .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
         case .close: state.overlay = nil
         case nil: break
         }
         return []
+    }
+
+    /// Scrolls the help, never past its last line.
+    static func scrollHelp(to scroll: Int, _ state: inout WorkbenchState) {
+        let screen = Rect(x: 0, y: 0, width: state.viewport.width, height: state.viewport.height)
+        state.overlay = .help(scroll: max(0, min(scroll, HelpOverlay.maxScroll(on: screen))))
     }
 
     static func promptKey(_ key: Key, _ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

@@ -19,8 +19,7 @@ extension Workbench {
     static func setQuery(_ query: QueueQuery, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard query != state.queue.query else { return [] }
         let generation = state.queue.generation + 1
-        state.queue = QueueState()
-        state.queue.query = query
+        state.queue = state.queue.restarted(with: query)
         state.queue.generation = generation
         state.queue.isLoading = true
         state.expandedCandidate = nil

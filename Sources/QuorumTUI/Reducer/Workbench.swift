@@ -11,6 +11,13 @@ public enum Workbench {
     }
 
     public static func reduce(_ state: inout WorkbenchState, _ action: WorkbenchAction) -> [WorkbenchEffect] {
+        let message = state.status.message
+        let effects = apply(action, &state)
+        if state.status.message != message { state.status.messageShownAt = state.progress.elapsedSeconds }
+        return effects
+    }
+
+    private static func apply(_ action: WorkbenchAction, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         switch action {
         case .key(let key):
             return handleKey(key, &state)
@@ -38,6 +45,10 @@ public enum Workbench {
             return []
         case .clock(let elapsed):
             state.progress.elapsedSeconds = elapsed
+            if let shown = state.status.message, shown.severity == .info || shown.severity == .success,
+               elapsed - state.status.messageShownAt >= StatusBarState.messageSeconds {
+                state.status.message = nil
+            }
             return []
         case .batchPlanned(let plan):
             return batchPlanned(plan, &state)

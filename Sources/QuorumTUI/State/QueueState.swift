@@ -67,6 +67,9 @@ public struct QueueState: Sendable, Equatable {
     public var generation = 0
     /// The largest item id listed, for the width of the id column.
     public private(set) var largestItemID: Int64 = 0
+    /// Items skipped this session, by when: they sort after every other row, in that order,
+    /// under any query.
+    public private(set) var deferrals: [Int64: Int] = [:]
 
     public init() {}
 
@@ -79,7 +82,7 @@ public struct QueueState: Sendable, Equatable {
     public mutating func insert(_ row: QueueRow) -> Int? {
         guard indexByID[row.itemID] == nil else { return nil }
         largestItemID = max(largestItemID, row.itemID)
-        if rows.last.map({ $0.sortKey < row.sortKey }) ?? true {
+        if rows.last.map({ sorts($0, before: row) }) ?? true {
             rows.append(row)
             indexByID[row.itemID] = rows.count - 1
             return rows.count - 1
@@ -88,11 +91,38 @@ public struct QueueState: Sendable, Equatable {
         var high = rows.count
         while low < high {
             let middle = (low + high) / 2
-            if rows[middle].sortKey < row.sortKey { low = middle + 1 } else { high = middle }
+            if sorts(rows[middle], before: row) { low = middle + 1 } else { high = middle }
         }
         rows.insert(row, at: low)
         for index in low..<rows.count { indexByID[rows[index].itemID] = index }
         return low
+    }
+
+    /// Moves `itemID`'s row after every other, behind the items skipped before it.
+    public mutating func deferToEnd(_ itemID: Int64) {
+        deferrals[itemID] = (deferrals.values.max() ?? -1) + 1
+        guard let index = indexByID[itemID] else { return }
+        let row = rows.remove(at: index)
+        indexByID[itemID] = nil
+        for later in index..<rows.count { indexByID[rows[later].itemID] = later }
+        insert(row)
+    }
+
+    /// A fresh queue for `query` that keeps this session's skips.
+    public func restarted(with query: QueueQuery) -> QueueState {
+        var fresh = QueueState()
+        fresh.query = query
+        fresh.deferrals = deferrals
+        return fresh
+    }
+
+    private func sorts(_ row: QueueRow, before other: QueueRow) -> Bool {
+        switch (deferrals[row.itemID], deferrals[other.itemID]) {
+        case (nil, nil): return row.sortKey < other.sortKey
+        case (nil, _?): return true
+        case (_?, nil): return false
+        case (let first?, let second?): return first < second
+        }
     }
 
     /// Changes the row of `itemID`, if it is listed (its key stays).

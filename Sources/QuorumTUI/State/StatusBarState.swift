@@ -62,8 +62,13 @@ public struct StatusBarState: Sendable, Equatable {
     public var endpoints: [EndpointStatus] = []
     /// Nil until the store has been counted.
     public var counts: StatusCounts?
-    /// Shown until the next key press.
+    /// Shown until the next key press; news (info, success) also fades after
+    /// `messageSeconds`, and the key hint comes back.
     public var message: StatusMessage?
+    /// The session clock (`SessionProgress.elapsedSeconds`) when `message` was last set.
+    public var messageShownAt: Double = 0
+
+    public static let messageSeconds: Double = 6
 
     public init() {}
 }

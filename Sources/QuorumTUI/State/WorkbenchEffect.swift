@@ -26,6 +26,8 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case decideBatch(BatchPlan)
     /// Undo every decision of the batch; reply `.batchDecided` or `.effectFailed`.
     case undoBatch(batchID: Int64)
+    /// Log that the curator put the item off for later; reply `.effectFailed` only when it fails.
+    case skip(itemID: Int64)
     /// Let the curator edit `text` in $EDITOR; reply `.editorFinished`.
     case openEditor(itemID: Int64, text: String, basedOn: Int?)
     /// Rerun the item under `ticket`, its events arriving as `.engine`; reply `.rerunEnded`.

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 
 /// `StoreStats` as aligned plain-text tables and block charts: what `quorum stats` prints and
 /// the workbench's `:stats` view shows.
@@ -19,7 +20,8 @@ public struct StatsReport: Sendable {
     }
 
     public var lines: [StatsReportLine] {
-        var lines = [StatsReportLine(.title, "\(storePath): \(stats.items) items, \(stats.decisions) decisions"), .blank]
+        let scope = stats.filter.map { " under --filter \(TerminalSafeText.escaped($0))" } ?? ""
+        var lines = [StatsReportLine(.title, "\(storePath): \(stats.items) items, \(stats.decisions) decisions\(scope)"), .blank]
         let statusWidths = [12, 8, 8, 8]
         lines.append(StatsReportLine(.tableHeader, Self.row(["status", "A", "B", "total"], statusWidths)))
         for status in ItemStatus.allCases {

@@ -98,7 +98,8 @@ enum StatusBar {
             grid.putTruncated(" " + message.text, at: Point(x: line.x, y: line.y), style: role, clip: line)
             return
         }
-        var parts: [StyledText] = [StyledText(" ", .statusBar)]
+        var hints: [[StyledText]] = []
+        var help: [StyledText] = []
         // A spot-check's verdict keys come first; outside one they are left out.
         let isSpotCheck = { (group: (title: String, bindings: [KeyBinding<WorkbenchCommand>])) in
             group.bindings.contains { $0.command == .markRight }
@@ -109,11 +110,24 @@ enum StatusBar {
         for group in groups {
             for binding in group.bindings {
                 guard let hint = binding.hint else { continue }
-                parts.append(StyledText(binding.shortKeyLabel, .statusKey))
-                parts.append(StyledText(" " + hint + "  ", .statusBar))
+                if binding.command == .help {
+                    help = [StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + " ", .statusBar)]
+                } else {
+                    hints.append([StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + "  ", .statusBar)])
+                }
             }
         }
+        // Whole hints while they fit; the key to every other key keeps its place at the right end.
+        func width(_ parts: [StyledText]) -> Int { parts.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+        var parts: [StyledText] = [StyledText(" ", .statusBar)]
+        var room = line.width - width(help) - 1
+        for hint in hints {
+            guard width(hint) <= room else { break }
+            parts += hint
+            room -= width(hint)
+        }
         grid.put(parts, at: Point(x: line.x, y: line.y), clip: line)
+        grid.put(help, at: Point(x: max(line.x, line.maxX - width(help)), y: line.y), clip: line)
     }
 }
 
