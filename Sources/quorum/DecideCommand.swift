@@ -64,7 +64,7 @@ struct DecideCommand: AsyncParsableCommand {
                 }
                 var message = "\(verb == .accept ? "accepted" : "rejected") \(count(outcome.itemIDs.count))"
                 if let id = outcome.batchID { message += " as batch \(id) (undo: quorum decide undo --batch \(id))" }
-                if outcome.skipped > 0 { message += "; skipped \(count(outcome.skipped)) without a consensus choice" }
+                if outcome.skipped > 0 { message += "; left \(count(outcome.skipped)) decided meanwhile as they are" }
                 printError(message)
             }
         } catch {

@@ -46,7 +46,7 @@ extension Workbench {
         } else if let batchID = outcome.batchID, let first = outcome.itemIDs.first {
             state.undoTrail.append(DecisionReference(itemID: first, decisionID: batchID, batchID: batchID))
             var text = "decided \(items) as one batch (u undoes it)"
-            if outcome.skipped > 0 { text += "; \(outcome.skipped) without a consensus choice were left pending" }
+            if outcome.skipped > 0 { text += "; \(outcome.skipped) decided meanwhile were left as they are" }
             message(text, .success, &state)
         } else {
             message("nothing was decided", .warning, &state)

@@ -31,7 +31,11 @@ public enum StatusAppearance {
     static let labelWidth = (ItemStatus.allCases.map(\.rawValue.count).max() ?? 10) + 1
 
     public static func paddedLabel(_ status: ItemStatus) -> String {
-        let label = status.rawValue
-        return label + String(repeating: " ", count: max(1, labelWidth - label.count))
+        padded(status.rawValue)
+    }
+
+    /// `label` padded to the status labels' width, and never touching what follows.
+    static func padded(_ label: String) -> String {
+        label + String(repeating: " ", count: max(1, labelWidth - label.count))
     }
 }

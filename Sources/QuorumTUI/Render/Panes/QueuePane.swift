@@ -1,3 +1,5 @@
+import QuorumCore
+
 /// The queue: one row per item with its id, status and instruction, the cursor's row
 /// highlighted, and a footer saying where the cursor is.
 enum QueuePane {
@@ -20,7 +22,7 @@ enum QueuePane {
         let columns = Columns(
             idWidth: max(4, String(state.queue.largestItemID).count), showsLabels: inner.width >= 40,
             showsFragility: query.order == .fragility && inner.width >= 30,
-            fragileAbove: state.settings.fragileAbove)
+            fragileAbove: state.settings.fragileAbove, verdicts: state.spotCheck?.verdicts)
         for offset in 0..<inner.height {
             let index = state.queue.top + offset
             guard let entry = state.entry(at: index) else { break }
@@ -34,6 +36,17 @@ enum QueuePane {
         /// In fragility order, each item's fragility before its summary.
         var showsFragility: Bool
         var fragileAbove: Double
+        /// In a spot-check, the verdicts so far: a row shows its verdict, or that it awaits one.
+        var verdicts: [Int64: ErrorRateEstimate.Verdict]?
+    }
+
+    /// A spot-check row's glyph, label and role: judged right, judged wrong, or not yet.
+    private static func verdictAppearance(_ verdict: ErrorRateEstimate.Verdict?) -> (Character, String, StyleRole) {
+        switch verdict {
+        case .right?: return ("✓", "right", .accepted)
+        case .wrong?: return ("✗", "wrong", .rejected)
+        case nil: return ("○", "to judge", .pending)
+        }
     }
 
     private static func renderRow(
@@ -49,11 +62,20 @@ enum QueuePane {
             let id = String(item.itemID)
             x = grid.put(String(repeating: " ", count: max(0, idWidth - id.count)) + id + " ",
                          at: Point(x: x, y: row.y), style: selected ? .selection : .muted, clip: row)
-            let glyph: Character = item.isWriting ? "⋯" : StatusAppearance.glyph(item.status)
-            x = grid.put(String(glyph) + " ", at: Point(x: x, y: row.y), style: StatusAppearance.role(item.status), clip: row)
-            if showsLabels {
-                x = grid.put(StatusAppearance.paddedLabel(item.status), at: Point(x: x, y: row.y),
-                             style: selected ? .selection : StatusAppearance.role(item.status), clip: row)
+            if let verdicts = columns.verdicts {
+                let (glyph, label, role) = verdictAppearance(verdicts[item.itemID])
+                x = grid.put(String(item.isWriting ? "⋯" : glyph) + " ", at: Point(x: x, y: row.y), style: role, clip: row)
+                if showsLabels {
+                    x = grid.put(StatusAppearance.padded(label), at: Point(x: x, y: row.y),
+                                 style: selected ? .selection : role, clip: row)
+                }
+            } else {
+                let glyph: Character = item.isWriting ? "⋯" : StatusAppearance.glyph(item.status)
+                x = grid.put(String(glyph) + " ", at: Point(x: x, y: row.y), style: StatusAppearance.role(item.status), clip: row)
+                if showsLabels {
+                    x = grid.put(StatusAppearance.paddedLabel(item.status), at: Point(x: x, y: row.y),
+                                 style: selected ? .selection : StatusAppearance.role(item.status), clip: row)
+                }
             }
             if columns.showsFragility {
                 let fragility = item.fragility.map { Format.fixed($0, digits: 2) } ?? " – "
