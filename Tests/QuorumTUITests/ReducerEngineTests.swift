@@ -51,6 +51,29 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertNil(state.followedArrival)
     }
 
+    /// Issue 16: a discarded arrival stays listed under a filter that hides discarded items,
+    /// says why and how to rescue it; a filtered instance says it was dropped.
+    func testNothingLeavesWithoutAWord() {
+        var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
+        _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "Name a prime number."))
+        _ = state.apply(.itemStored(ticket: 1, itemID: 5))
+        var discarded = Fixtures.discarded
+        discarded.item.id = 5
+        XCTAssertEqual(discarded.item.status, .discarded)
+        _ = Workbench.reduce(&state, .itemArrived(discarded))
+        XCTAssertEqual(state.queue.rows.map(\.itemID), [1, 5], "the discarded item stays in the queue")
+        XCTAssertEqual(state.queue.rows.last?.status, .discarded)
+        XCTAssertEqual(state.status.counts?[.discarded], Fixtures.state(items: [Fixtures.healthy]).status.counts![.discarded] + 1)
+        let message = try? XCTUnwrap(state.status.message)
+        XCTAssertEqual(message?.severity, .warning)
+        XCTAssertTrue(message?.text.contains("#5 was discarded: its candidates do not agree; 0–9 takes a candidate anyway") == true,
+                      message?.text ?? "")
+
+        _ = state.apply(.itemStarted(ticket: 2, type: .b, instruction: "Say something off topic."))
+        _ = state.apply(.instanceFiltered(ticket: 2))
+        XCTAssertTrue(state.status.message?.text.contains("dropped the instance of “Say something off topic.”") == true)
+    }
+
     func testFilteredInstancesDisappearAndKeepTheCursorInRange() {
         var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
         _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))

@@ -26,8 +26,14 @@ extension Workbench {
             // An item sorting before the pages read so far is listed now; one after them comes
             // with the next page, or now when there is none to come.
             let key = state.queue.query.order.key(of: detail)
-            if state.queue.rowIndex(of: id) == nil, state.queue.query.matches(detail),
-               key < state.queue.loadedThrough || state.queue.isExhausted
+            // A discarded arrival stays listed, saying why, so nothing leaves without a word.
+            let discarded = detail.item.status == .discarded && !state.queue.query.matches(detail)
+            if discarded {
+                let why = detail.candidateSet.consensus?.discard == .emptyChoice ? "its choice is empty" : "its candidates do not agree"
+                message("#\(id) was discarded: \(why); 0–9 takes a candidate anyway, r reruns it", .warning, &state)
+            }
+            if state.queue.rowIndex(of: id) == nil,
+               discarded || (state.queue.query.matches(detail) && (key < state.queue.loadedThrough || state.queue.isExhausted))
             {
                 let index = insertRow(detail, &state)
                 state.queue.loadedThrough = max(state.queue.loadedThrough, key)

@@ -32,6 +32,11 @@ extension WorkbenchState {
                 }
             }
         case .instanceFiltered(let ticket):
+            if let item = live.first(where: { $0.ticket == ticket }) {
+                status.message = StatusMessage(
+                    "the engine's filters dropped the instance of “\(item.instruction.firstLine.prefix(60))” "
+                        + "(quorum stats lists why)", .info)
+            }
             removeLive(ticket)
         case .itemStored(let ticket, let itemID):
             if let rerun = removeRerun(ticket), let original = rerun.rerunOf {
