@@ -86,7 +86,7 @@ final class StatsViewTests: XCTestCase {
         XCTAssertEqual(down.scroll, 1 + 12)
         for _ in 0..<20 { _ = Workbench.reduce(&state, .key(.character("l"))) }
         guard case .stats(let across) = state.overlay else { return XCTFail("the view closed") }
-        XCTAssertEqual(across.column, 88 - 56, "no further than the widest line (the member table) needs")
+        XCTAssertEqual(across.column, 97 - 56, "no further than the widest line (the curator table) needs")
         _ = Workbench.reduce(&state, .key(.character("g")))
         Snapshot.assert(WorkbenchRenderer.render(state).textDump(), named: "stats-60x15-across")
         _ = Workbench.reduce(&state, .key(.character("q")))

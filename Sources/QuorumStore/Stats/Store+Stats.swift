@@ -52,6 +52,7 @@ extension Store {
             var stats = StoreStats(items: items, decisions: decisions, counts: counts, members: members, curatorAgreement: nil)
             let curated = ItemStatus.curated.reduce(0) { $0 + stats.count(status: $1) }
             stats.agreement = try Self.curatorAgreement(db, scope)
+            stats.curators = try Self.curatorStats(db, scope)
             stats.distributions = try Self.distributions(db, scope)
             (stats.rejectionReasons, stats.discardReasons) = try Self.reasons(db, scope)
             stats.filterDrops = try Self.filterDrops(db)

@@ -19,6 +19,8 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     public var discardReasons: [ReasonCount] = []
     /// Instructions and instances the engine dropped, by stage and reason, over every run.
     public var filterDrops: [FilterDropCount] = []
+    /// Per human curator: decisions by kind, skips, rate.
+    public var curators: [CuratorStats] = []
     /// The filter the items were narrowed by, as written; nil for the whole store.
     public var filter: String?
 

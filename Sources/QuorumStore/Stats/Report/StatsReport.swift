@@ -46,6 +46,21 @@ public struct StatsReport: Sendable {
                     widths)))
             }
         }
+        if !stats.curators.isEmpty {
+            lines.append(.blank)
+            let widths = [16, 9, 10, 7, 9, 6, 6, 8, 8, 9]
+            lines.append(StatsReportLine(.tableHeader, Self.row(
+                ["curator", "accepted", "overridden", "edited", "rejected", "undos", "skips", "per hour", "departed",
+                 "active"], widths)))
+            for curator in stats.curators {
+                lines.append(StatsReportLine(.row, Self.row(
+                    [TerminalSafeText.escaped(curator.curator), "\(curator.accepted)", "\(curator.overridden)",
+                     "\(curator.edited)", "\(curator.rejected)", "\(curator.undone)", "\(curator.skipped)",
+                     curator.ratePerHour.map { String(Int($0.rounded())) } ?? "-", Self.percent(curator.departureRate),
+                     Self.minutes(curator.activeSeconds)],
+                    widths)))
+            }
+        }
         if let agreement = stats.curatorAgreement {
             let curated = ItemStatus.curated.reduce(0) { $0 + stats.count(status: $1) }
             lines.append(.blank)
@@ -62,6 +77,10 @@ public struct StatsReport: Sendable {
             let padding = String(repeating: " ", count: max(0, width - cell.count))
             return index == 0 ? cell + padding : padding + cell
         }.joined(separator: " ")
+    }
+
+    static func minutes(_ seconds: Double) -> String {
+        seconds < 60 ? "\(Int(seconds))s" : "\(Int((seconds / 60).rounded()))m"
     }
 
     static func percent(_ value: Double?) -> String {

@@ -1,0 +1,36 @@
+import Foundation
+
+/// One curator's work as the log has it: decisions by kind, skips, and a rate over the time
+/// they were active (gaps between decisions longer than `idleGap` count as breaks).
+public struct CuratorStats: Sendable, Equatable, Encodable {
+    public var curator: String
+    public var accepted = 0
+    /// Overrides to a candidate other than the consensus choice.
+    public var overridden = 0
+    public var edited = 0
+    public var rejected = 0
+    public var undone = 0
+    public var reruns = 0
+    public var skipped = 0
+    public var activeSeconds: Double = 0
+
+    /// A pause longer than this between two decisions is a break, not work.
+    public static let idleGap: Double = 300
+
+    public init(curator: String) {
+        self.curator = curator
+    }
+
+    /// Accepts, overrides, edits and rejects: the outcomes the curator gave.
+    public var decisions: Int { accepted + overridden + edited + rejected }
+
+    /// Outcomes per hour of activity; nil before a minute of it.
+    public var ratePerHour: Double? {
+        activeSeconds >= 60 ? Double(decisions) / activeSeconds * 3600 : nil
+    }
+
+    /// The share of the curator's outcomes that departed from the consensus.
+    public var departureRate: Double? {
+        decisions > 0 ? Double(overridden + edited + rejected) / Double(decisions) : nil
+    }
+}
