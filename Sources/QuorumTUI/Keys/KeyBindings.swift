@@ -9,7 +9,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
 public enum PromptCommand: Sendable, Hashable {
-    case submit, cancel, deleteBackward, clear
+    case submit, cancel, deleteBackward, clear, complete
 }
 
 /// What a key does in the `:stats` view.
@@ -109,6 +109,7 @@ public enum KeyBindings {
         KeyBinding([.escape], .cancel, "close the prompt"),
         KeyBinding([.backspace], .deleteBackward, "delete the last character"),
         KeyBinding([.control("u")], .clear, "clear the line"),
+        KeyBinding([.tab], .complete, "complete a : command, its order, theme, format or filter word"),
     ]
 
     public static let help: [KeyBinding<HelpCommand>] = [

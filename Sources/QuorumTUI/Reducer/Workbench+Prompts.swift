@@ -19,6 +19,7 @@ extension Workbench {
 
     static func promptKey(_ key: Key, _ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         var prompt = prompt
+        prompt.choices = []
         switch KeyBindings.promptCommand(for: key) {
         case .submit:
             state.overlay = nil
@@ -30,6 +31,13 @@ extension Workbench {
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .clear:
             prompt.text = ""
+        case .complete:
+            guard case .command = prompt.kind else { return [] }
+            let completion = CommandCompletion.complete(prompt.text, themes: state.themeNames)
+            prompt.text = completion.text
+            prompt.choices = completion.choices
+            state.overlay = .prompt(prompt)
+            return []
         case nil:
             guard case .character(let character) = key, isTypeable(character) else { return [] }
             prompt.text.append(character)

@@ -41,6 +41,8 @@ public struct Prompt: Sendable, Equatable {
 
     public var kind: Kind
     public var text: String
+    /// After a Tab that fits several words: the words, shown after the text.
+    public var choices: [String] = []
 
     public init(_ kind: Kind, text: String = "") {
         self.kind = kind

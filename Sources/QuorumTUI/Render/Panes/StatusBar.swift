@@ -141,5 +141,8 @@ enum PromptLine {
         while DisplayWidth.of(shown) > room && !shown.isEmpty { shown = shown.dropFirst() }
         x = grid.put(shown, at: Point(x: x, y: line.y), style: .prompt, clip: line)
         grid.putGlyph(" ", width: 1, x: x, y: line.y, .prompt, .reverse, line)
+        if !prompt.choices.isEmpty {
+            grid.putTruncated("  " + prompt.choices.joined(separator: "  "), at: Point(x: x + 1, y: line.y), style: .muted, clip: line)
+        }
     }
 }
