@@ -134,6 +134,10 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
 
     func linkedInstanceRerun(ofUndo decision: Decision) async throws -> Int64? { nil }
 
+    func lastItemDecided(by curator: String) async throws -> Int64? {
+        contents.withLock { $0.decisions.last { $0.curator == curator && $0.kind != .undo }?.itemID }
+    }
+
     func skip(_ itemID: Int64, curator: String) async throws {
         contents.withLock { $0.skips.append((itemID, curator)) }
     }

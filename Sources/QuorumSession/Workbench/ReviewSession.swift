@@ -52,6 +52,10 @@ public struct ReviewSession: Sendable {
         let inbox = WorkbenchInbox()
         var state = initialState
         if state.progress.curator.isEmpty { state.progress.curator = curator }
+        if state.spotCheck == nil, state.queue.query.itemIDs == nil,
+           let itemID = try? await store.lastItemDecided(by: curator), let detail = try? await store.item(itemID) {
+            state.queue.resume = ResumePoint(itemID: itemID, key: state.queue.query.order.key(of: detail))
+        }
         var initial = Workbench.start(&state)
         do {
             if case .loadPage(let query, let after, let limit, let generation) = initial.first {

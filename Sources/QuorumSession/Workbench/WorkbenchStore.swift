@@ -31,6 +31,8 @@ public protocol WorkbenchStore: Sendable {
     func export(_ request: ExportRequest, toFile path: String) async throws -> ExportSummary
     /// The instance rerun's new item an undo also changed (`StoreTransaction.linkedInstanceRerun`).
     func linkedInstanceRerun(ofUndo decision: Decision) async throws -> Int64?
+    /// The item of the curator's latest decision, where a new session resumes.
+    func lastItemDecided(by curator: String) async throws -> Int64?
     /// Logs that the curator skipped the item (its state does not change).
     func skip(_ itemID: Int64, curator: String) async throws
     /// The largest item id; 0 for none. Items another process commits show up here.

@@ -7,3 +7,14 @@ extension Store {
         try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM items") ?? 0 }
     }
 }
+
+extension Store {
+    /// The item of `curator`'s latest decision (an undo aside), where the workbench resumes.
+    public func lastItemDecided(by curator: String) async throws -> Int64? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: """
+                SELECT item_id FROM decisions WHERE curator = CAST(? AS TEXT) AND kind <> 'undo' ORDER BY id DESC LIMIT 1
+                """, arguments: [textArgument(curator)])
+        }
+    }
+}

@@ -12,7 +12,23 @@ extension Workbench {
         state.queue.loadedThrough = max(state.queue.loadedThrough, page.readThrough)
         state.queue.isExhausted = page.isLast
         state.queue.isLoading = false
+        resumeWhereTheCuratorLeftOff(&state)
         return selectionEffects(&state)
+    }
+
+    /// Puts the cursor on the first row after the curator's last decision; while the pages
+    /// read so far end before it, the cursor waits on the last row, which asks for the next.
+    private static func resumeWhereTheCuratorLeftOff(_ state: inout WorkbenchState) {
+        guard let resume = state.queue.resume else { return }
+        if let index = state.queue.rows.firstIndex(where: { $0.sortKey > resume.key && state.queue.deferrals[$0.itemID] == nil }) {
+            state.queue.cursor = index
+            state.queue.resume = nil
+            if index > 0 { message("back where you left off, after #\(resume.itemID) (g goes to the top)", .info, &state) }
+        } else if state.queue.isExhausted {
+            state.queue.resume = nil
+        } else {
+            state.queue.cursor = max(0, state.queue.rows.count - 1)
+        }
     }
 
     static func itemLoaded(_ detail: ItemDetail, arrived: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

@@ -70,6 +70,9 @@ public struct QueueState: Sendable, Equatable {
     /// Items skipped this session, by when: they sort after every other row, in that order,
     /// under any query.
     public private(set) var deferrals: [Int64: Int] = [:]
+    /// Where the curator left off last time (their latest decision's item, and its key in
+    /// this order): the first pages put the cursor just after it, then this is cleared.
+    public var resume: ResumePoint?
 
     public init() {}
 
@@ -132,5 +135,16 @@ public struct QueueState: Sendable, Equatable {
         change(&rows[index])
         rows[index].itemID = itemID
         rows[index].sortKey = key
+    }
+}
+
+/// The item a curator decided last, and where it sorts in the queue's order.
+public struct ResumePoint: Sendable, Equatable {
+    public var itemID: Int64
+    public var key: ReviewCursor
+
+    public init(itemID: Int64, key: ReviewCursor) {
+        self.itemID = itemID
+        self.key = key
     }
 }
