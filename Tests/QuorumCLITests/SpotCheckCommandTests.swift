@@ -33,6 +33,8 @@ final class SpotCheckCommandTests: CLITestCase {
         let text = try QuorumBinary.run(["spot-check", "--sample", "3", "--stratify", "member"], in: folder)
         XCTAssertEqual(text.status, 0, text.standardError)
         XCTAssertTrue(text.standardOutput.contains("3 of 6 decisions made without a human, by member, seed 1"), text.standardOutput)
+        XCTAssertTrue(text.standardOutput.contains("3 of the 3 sampled are imported consensus choices no one has reviewed yet"),
+                      "a pending import is said to be one: \(text.standardOutput)")
         XCTAssertTrue(text.standardOutput.contains("m0 (3 of 6)"), text.standardOutput)
         XCTAssertTrue(text.standardOutput.contains("Wilson 95%"), text.standardOutput)
         let stats = try QuorumBinary.run(["stats"], in: folder)

@@ -18,6 +18,10 @@ public struct SpotCheckText {
         var lines = [
             "\(sampled) of \(report.population) decisions made without a human, by \(report.stratification.rawValue), seed \(report.sample.seed)",
         ]
+        if let imports = report.unreviewedImports, imports > 0 {
+            lines.append("\(imports) of the \(sampled) sampled \(imports == 1 ? "is an imported consensus choice" : "are imported consensus choices") "
+                + "no one has reviewed yet (the others were accepted automatically or reviewed since)")
+        }
         if let edges = report.fragilityEdges, !edges.isEmpty {
             lines.append("fragility quartile edges (q4 the most fragile): " + edges.map { String(format: "%.4f", $0) }.joined(separator: ", "))
         }

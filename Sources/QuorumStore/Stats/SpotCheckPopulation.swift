@@ -35,6 +35,9 @@ public struct SpotCheckPopulation: Sendable, Equatable {
     public var verdicts: [Int64: ErrorRateEstimate.Verdict]
     /// The fragility quartiles' edges, when stratified by fragility.
     public var fragilityEdges: [Double]?
+    /// Imported items still awaiting review: their consensus choice stands only because no
+    /// one has looked at it yet, which the report says apart from automatic accepts.
+    public var unreviewedImports: Set<Int64> = []
 
     public var count: Int { strata.values.reduce(0) { $0 + $1.count } }
 
@@ -44,7 +47,8 @@ public struct SpotCheckPopulation: Sendable, Equatable {
         let sample = StratifiedSample(strata: strata, size: sampleSize, seed: seed)
         return SpotCheckReport(
             stratification: stratification, population: count, fragilityEdges: fragilityEdges, sample: sample,
-            estimate: ErrorRateEstimate(sample: sample, verdicts: verdicts))
+            estimate: ErrorRateEstimate(sample: sample, verdicts: verdicts),
+            unreviewedImports: sample.sampledIDs.filter(unreviewedImports.contains).count)
     }
 }
 
@@ -55,4 +59,6 @@ public struct SpotCheckReport: Sendable, Equatable, Codable {
     public var fragilityEdges: [Double]?
     public var sample: StratifiedSample
     public var estimate: ErrorRateEstimate
+    /// Sampled items that were imported and are still awaiting review.
+    public var unreviewedImports: Int?
 }

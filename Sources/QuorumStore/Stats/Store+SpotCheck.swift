@@ -24,6 +24,7 @@ extension Store {
                 var key: String
                 var fragility: Double?
                 var verdict: ErrorRateEstimate.Verdict?
+                var isUnreviewedImport: Bool
             }
             var entries: [Entry] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
@@ -36,7 +37,11 @@ extension Store {
                 case .rule: key = row["consensus_rule"] ?? "?"
                 case .fragility: key = ""
                 }
-                entries.append(Entry(id: id, key: key, fragility: row["fragility"], verdict: Self.verdict(row)))
+                let status: String = row["status"]
+                let unreviewed = (row["auto_id"] as Int64?) == nil
+                    && (status == ItemStatus.pending.rawValue || status == ItemStatus.streaming.rawValue)
+                entries.append(Entry(
+                    id: id, key: key, fragility: row["fragility"], verdict: Self.verdict(row), isUnreviewedImport: unreviewed))
             }
             var edges: [Double]?
             if stratification == .fragility {
@@ -52,7 +57,9 @@ extension Store {
                 strata[entry.key, default: []].append(entry.id)
                 if let verdict = entry.verdict { verdicts[entry.id] = verdict }
             }
-            return SpotCheckPopulation(stratification: stratification, strata: strata, verdicts: verdicts, fragilityEdges: edges)
+            var population = SpotCheckPopulation(stratification: stratification, strata: strata, verdicts: verdicts, fragilityEdges: edges)
+            population.unreviewedImports = Set(entries.filter(\.isUnreviewedImport).map(\.id))
+            return population
         }
     }
 
@@ -97,7 +104,7 @@ extension Store {
             GROUP BY item_id, set_id
         )
         SELECT i.id, i.type, i.status, i.chosen, s.consensus_choice, s.consensus_rule, i.fragility,
-            c.member,
+            c.member, a.decision_id AS auto_id,
             (SELECT MAX(h.id) FROM decisions h
                 WHERE h.item_id = i.id AND h.set_id = s.id AND h.curator <> ?
                     AND h.kind IN ('accept', 'override', 'edit', 'reject')
