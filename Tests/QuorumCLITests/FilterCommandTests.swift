@@ -28,7 +28,7 @@ final class FilterCommandTests: CLITestCase {
         XCTAssertEqual(stats["items"] as? Int, 2)
         XCTAssertEqual(stats["filter"] as? String, "type = B")
         let text = try QuorumBinary.run(["stats", "--filter", "type = B"], in: folder)
-        XCTAssertTrue(text.standardOutput.contains("2 items, 0 decisions under --filter type = B"), text.standardOutput)
+        XCTAssertTrue(text.standardOutput.contains("2 items, 0 decisions · filter type = B"), text.standardOutput)
 
         let spotCheck = try json(["spot-check", "--json", "--sample", "10", "--filter", "type = A"])
         XCTAssertEqual((spotCheck["report"] as? [String: Any])?["population"] as? Int, 4)

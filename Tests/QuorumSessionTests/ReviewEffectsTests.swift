@@ -55,7 +55,7 @@ final class ReviewEffectsTests: XCTestCase {
 
     func testAFailedReadIsShownAndAFailedStatsReadSaysWhy() async throws {
         let store = InMemoryWorkbenchStore(SessionFixtures.items(1))
-        let received = try await actions([.loadItem(99), .loadStats], on: store, count: 2)
+        let received = try await actions([.loadItem(99), .loadStats(filter: .all)], on: store, count: 2)
         XCTAssertTrue(received.contains(.effectFailed(String(describing: StoreError.unknownItem(99)))), "\(received)")
         XCTAssertTrue(received.contains { if case .statsFailed = $0 { true } else { false } }, "\(received)")
     }

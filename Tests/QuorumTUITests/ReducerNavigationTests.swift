@@ -133,7 +133,7 @@ final class ReducerNavigationTests: XCTestCase {
         XCTAssertEqual(run("theme light"), [.applyTheme("light")])
         XCTAssertEqual(state.themeName, "light")
         XCTAssertEqual(run("theme neon"), [])
-        XCTAssertEqual(run("stats"), [.loadStats])
+        XCTAssertEqual(run("stats"), [.loadStats(filter: .status(.rejected))])
         XCTAssertEqual(state.overlay, .stats(StatsView()))
         _ = press(.escape, in: &state)
         XCTAssertNil(state.overlay)

@@ -52,9 +52,18 @@ final class StatsViewTests: XCTestCase {
         return StatsSnapshot(storePath: "quorum.sqlite", stats: try await store.stats())
     }
 
+    /// `:stats` counts what the queue's filter shows.
+    func testStatsFollowTheQueuesFilter() throws {
+        var state = Fixtures.state()
+        _ = Workbench.runCommandLine("filter type = A and fragile", &state)
+        guard case .expression(let text, _) = state.queue.query.filter else { return XCTFail("no filter") }
+        XCTAssertEqual(text, "type = A and fragile")
+        XCTAssertEqual(Workbench.runCommandLine("stats", &state), [.loadStats(filter: state.queue.query.filter)])
+    }
+
     private func opened(_ content: StatsView.Content, _ size: Size) -> WorkbenchState {
         var state = Fixtures.state(size)
-        XCTAssertEqual(Workbench.runCommandLine("stats", &state), [.loadStats])
+        XCTAssertEqual(Workbench.runCommandLine("stats", &state), [.loadStats(filter: .all)])
         if case .loaded(let snapshot) = content { _ = Workbench.reduce(&state, .statsLoaded(snapshot)) }
         if case .failed(let problem) = content { _ = Workbench.reduce(&state, .statsFailed(problem)) }
         return state
@@ -106,7 +115,7 @@ final class StatsViewTests: XCTestCase {
 
     func testReloadAsksAgainAndResultsAfterClosingAreIgnored() async throws {
         var state = opened(.loaded(try await snapshot(empty: true)), Size(width: 80, height: 24))
-        XCTAssertEqual(Workbench.reduce(&state, .key(.character("r"))), [.loadStats])
+        XCTAssertEqual(Workbench.reduce(&state, .key(.character("r"))), [.loadStats(filter: .all)])
         XCTAssertEqual(state.overlay, .stats(StatsView()))
         _ = Workbench.reduce(&state, .key(.escape))
         _ = Workbench.reduce(&state, .statsLoaded(try await snapshot(empty: true)))

@@ -114,9 +114,10 @@ private struct ReviewStoreWorker: Sendable {
                 inbox.post(.itemArrived(try await store.item(id)))
             case .loadCounts:
                 inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
-            case .loadStats:
+            case .loadStats(let filter):
                 do {
-                    let stats = try await store.stats(filter: nil)
+                    var stats = try await store.stats(filter: filter.expression)
+                    if case .expression(let text, _) = filter { stats.filter = text }
                     inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats)))
                 } catch {
                     inbox.post(.statsFailed(describe(error)))

@@ -2,7 +2,7 @@ import GRDB
 import QuorumCore
 
 extension Store {
-    /// Everything `quorum stats` reports, over every item or over those `filter` passes
+    /// Everything `quorum stats` reports (and `:stats`, under the queue's `:filter`), over every item or over those `filter` passes
     /// (the engine's filter drops are per run and always whole).
     public func stats(filter: FilterExpression? = nil) async throws -> StoreStats {
         let scope = StatsScope(filter: filter)

@@ -105,7 +105,7 @@ extension Workbench {
             return setQuery(query, &state)
         case .stats:
             state.overlay = .stats(StatsView())
-            return [.loadStats]
+            return [.loadStats(filter: state.queue.query.filter)]
         case .bulk(let action):
             return planBatch(action, &state)
         case .help:

@@ -9,7 +9,7 @@ extension Workbench {
             return []
         case .reload:
             state.overlay = .stats(StatsView(scroll: view.scroll, column: view.column))
-            return [.loadStats]
+            return [.loadStats(filter: state.queue.query.filter)]
         case .scrollDown: view.scroll += 1
         case .scrollUp: view.scroll -= 1
         case .pageDown: view.scroll += page

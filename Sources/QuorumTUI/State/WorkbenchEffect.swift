@@ -11,7 +11,7 @@ public enum WorkbenchEffect: Sendable, Equatable {
     /// Reply `.countsLoaded`.
     case loadCounts
     /// Everything `quorum stats` reports, off the UI thread; reply `.statsLoaded` or `.statsFailed`.
-    case loadStats
+    case loadStats(filter: QueueFilter)
     /// The spot-check verdict on the item; reply `.verdictLoaded`.
     case loadVerdict(Int64)
     /// Align candidates `positions` with the choice off the screen's thread; reply `.sharedTokensAligned`.

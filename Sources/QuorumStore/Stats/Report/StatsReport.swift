@@ -20,7 +20,7 @@ public struct StatsReport: Sendable {
     }
 
     public var lines: [StatsReportLine] {
-        let scope = stats.filter.map { " under --filter \(TerminalSafeText.escaped($0))" } ?? ""
+        let scope = stats.filter.map { " · filter \(TerminalSafeText.escaped($0))" } ?? ""
         var lines = [StatsReportLine(.title, "\(storePath): \(stats.items) items, \(stats.decisions) decisions\(scope)"), .blank]
         let statusWidths = [12, 8, 8, 8]
         lines.append(StatsReportLine(.tableHeader, Self.row(["status", "A", "B", "total"], statusWidths)))
