@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuorumCommandLine
 import QuorumStore
+import QuorumStorePostgres
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,12 +15,16 @@ struct StatsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try openStore(storeOptions, access: .read)
         let stats: StoreStats
-        do {
-            stats = try await store.stats()
-        } catch {
-            throw commandFailure(error)
+        if let fromPostgres = try await withPostgresStore(storeOptions, { try await $0.stats() }) {
+            stats = fromPostgres
+        } else {
+            let store = try openStore(storeOptions, access: .read)
+            do {
+                stats = try await store.stats()
+            } catch {
+                throw commandFailure(error)
+            }
         }
         if json {
             let encoder = JSONEncoder()
