@@ -1,5 +1,3 @@
-// QuorumStorePostgres/Leases: Items handed to curators by leases: claimed with SKIP LOCKED, renewed, released, expiring.
-
 import Foundation
 import PostgresNIO
 import QuorumStore
