@@ -73,7 +73,7 @@ let package = Package(
             name: "QuorumBench",
             dependencies: [
                 "QuorumCore", "QuorumJSON", "QuorumStore", "QuorumEngine", "QuorumTUI", "QuorumSession",
-                "QuorumCommandLine",
+                "QuorumCommandLine", "QuorumStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -31,7 +31,7 @@ allow QuorumEngine QuorumCore QuorumJSON QuorumStore AsyncHTTPClient TOMLKit
 allow QuorumTUI QuorumCore QuorumStore CNcurses TOMLKit
 allow QuorumSession QuorumCore QuorumStore QuorumEngine QuorumTUI
 allow QuorumCommandLine QuorumCore QuorumStore QuorumSession QuorumJSON ArgumentParser
-allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
+allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
 allow quorum QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine QuorumBench ArgumentParser
 
 # ncurses lives in one file.
