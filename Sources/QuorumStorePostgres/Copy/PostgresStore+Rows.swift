@@ -50,6 +50,9 @@ extension PostgresStore {
             }
             let shifted = rows.shifted(by: offsets)
             try await Self.insert(shifted, connection, self)
+            if case .integer(let runID)? = shifted.rows(of: "runs").first?.first {
+                try await Self.announce(.imported(runID: runID, items: shifted.itemCount), connection, self)
+            }
             return shifted
         }
     }

@@ -126,6 +126,7 @@ extension PostgresStore {
                 fragility = (SELECT consensus_fragility FROM candidate_sets WHERE id = \(state.currentSetID))
             WHERE id = \(itemID)
             """, store)
+        try await announce(.decided(itemID: itemID, curator: curator), connection, store)
         return decision
     }
 }
