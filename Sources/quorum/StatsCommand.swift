@@ -16,8 +16,10 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let stats: StoreStats
-        if let fromPostgres = try await withPostgresStore(storeOptions, { try await $0.stats() }) {
+        var team: TeamAgreement?
+        if let (fromPostgres, agreement) = try await withPostgresStore(storeOptions, { (try await $0.stats(), try await $0.teamAgreement()) }) {
             stats = fromPostgres
+            team = agreement
         } else {
             let store = try openStore(storeOptions, access: .read)
             do {
@@ -32,6 +34,7 @@ struct StatsCommand: AsyncParsableCommand {
             print(String(decoding: try encoder.encode(stats), as: UTF8.self))
         } else {
             print(StatsReport(stats: stats, storePath: storeOptions.resolvedPath()).text, terminator: "")
+            if let team { print("\n" + team.reportLines.joined(separator: "\n")) }
         }
     }
 }

@@ -33,4 +33,9 @@ extension PostgresStore {
     public func stats() async throws -> StoreStats {
         try await withSnapshot { try await $0.stats() }
     }
+
+    /// Per-curator figures and the agreement between curators, from one snapshot.
+    public func teamAgreement() async throws -> TeamAgreement {
+        TeamAgreement(rows: try await readRows())
+    }
 }
