@@ -134,8 +134,9 @@ public enum PostgresSchema {
             FOR EACH ROW EXECUTE FUNCTION quorum_refuse_decision_change();
         """
 
-    /// Leases hand items to curators (one row per leased item, free again once it expires);
-    /// a decision may carry the id its client made, so a retried decision is stored once.
+    /// Leases hand items to curators (one row per leased item, free again once it expires),
+    /// pending items indexed in the order claims take them; a decision may carry the id its
+    /// client made, so a retried decision is stored once.
     private static let version2 = """
         CREATE TABLE leases (
             item_id BIGINT PRIMARY KEY REFERENCES items(id),
@@ -143,6 +144,7 @@ public enum PostgresSchema {
             expires_at TIMESTAMPTZ NOT NULL
         );
         CREATE INDEX leases_by_curator ON leases(curator, item_id);
+        CREATE INDEX items_to_claim ON items(fragility DESC NULLS LAST, id) WHERE status = 'pending';
         ALTER TABLE decisions ADD COLUMN client_id UUID UNIQUE;
         """
 }
