@@ -69,6 +69,11 @@ enum PostgresErrors {
             case "28P01", "28000": return PostgresStoreError.authentication(store, reason: passwordHint(message))
             case "3D000": return PostgresStoreError.noDatabase(store)
             case "23505": return PostgresStoreError.duplicate(store, message: message)
+            // The server is shutting down, starting up or restarting; a connection exception.
+            case "57P01", "57P02", "57P03":
+                return PostgresStoreError.unreachable(store, reason: message)
+            case _ where state.hasPrefix("08"):
+                return PostgresStoreError.unreachable(store, reason: message)
             default: return PostgresStoreError.server(store, message: "\(message) (SQLSTATE \(state))")
             }
         }
