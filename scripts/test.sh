@@ -17,7 +17,8 @@ fi
 "$(swift build --show-bin-path)/quorum" engine install
 # The PostgreSQL tests run against a throwaway cluster (scripts/postgres-cluster.sh), stopped on
 # exit; QUORUM_TEST_POSTGRES_REQUIRED makes them fail rather than skip if it is missing.
-eval "$(./scripts/postgres-cluster.sh start)"
+cluster="$(./scripts/postgres-cluster.sh start)"
+eval "$cluster"
 trap 'rm -f "$log"; ./scripts/postgres-cluster.sh stop "$QUORUM_TEST_POSTGRES_DIR"' EXIT
 export QUORUM_TEST_POSTGRES_REQUIRED=1
 # XCTest announces every test and suite; keep the failures, what the tests print, and the
