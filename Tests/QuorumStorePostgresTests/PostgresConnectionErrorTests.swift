@@ -64,21 +64,6 @@ final class PostgresConnectionErrorTests: PostgresTestCase {
         }
     }
 
-    func testAConnectionTheServerEndsIsReportedAsUnreachable() async throws {
-        try await withStore { victim in
-            let pid = try await victim.query("SELECT pg_backend_pid()").decode(Int32.self).collect()
-            try await withStore { other in
-                _ = try await other.query("SELECT pg_terminate_backend(\(pid[0]))").collect()
-            }
-            do {
-                _ = try await victim.query("SELECT 1").collect()
-                XCTFail("a query on a terminated connection succeeded")
-            } catch let error as PostgresStoreError {
-                XCTAssertTrue(error.isUnreachable, error.description)
-            }
-        }
-    }
-
     func testTheSchemaIsVersionedAndReopeningKeepsIt() async throws {
         _ = try await withStore { _ in }
         let version = try await withStore { store in
