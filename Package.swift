@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure text algorithms: tokenizer, stemmer, Rouge-L, consensus, novelty, statistics.
@@ -31,6 +32,14 @@ let package = Package(
                 "QuorumCore", "QuorumJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The team backend: the same store on PostgreSQL through postgres-nio, leases, copies.
+        .target(
+            name: "QuorumStorePostgres",
+            dependencies: [
+                "QuorumCore", "QuorumJSON", "QuorumStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The Ensemble-Instruct pipeline, its LM clients and the embedded engine.
@@ -64,7 +73,7 @@ let package = Package(
             name: "QuorumBench",
             dependencies: [
                 "QuorumCore", "QuorumJSON", "QuorumStore", "QuorumEngine", "QuorumTUI", "QuorumSession",
-                "QuorumCommandLine",
+                "QuorumCommandLine", "QuorumStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,7 +82,7 @@ let package = Package(
             name: "quorum",
             dependencies: [
                 "QuorumCore", "QuorumJSON", "QuorumStore", "QuorumEngine", "QuorumTUI", "QuorumSession",
-                "QuorumCommandLine", "QuorumBench",
+                "QuorumCommandLine", "QuorumBench", "QuorumStorePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +98,12 @@ let package = Package(
         .testTarget(
             name: "QuorumStoreTests",
             dependencies: ["QuorumStore", "QuorumCore", "QuorumJSON", "QuorumBench", "QuorumTestSupport"]),
+        .testTarget(
+            name: "QuorumStorePostgresTests",
+            dependencies: [
+                "QuorumStorePostgres", "QuorumStore", "QuorumCore", "QuorumJSON", "QuorumTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         .testTarget(
             name: "QuorumEngineTests",
             dependencies: ["QuorumEngine", "QuorumStore", "QuorumCore", "QuorumJSON", "QuorumTestSupport"]),

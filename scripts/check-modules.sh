@@ -10,13 +10,13 @@ complain() { echo "check-modules: $*" >&2; problems=$((problems + 1)); }
 # imports MODULE: the modules MODULE's sources import, one a line.
 imports() { grep -rhoE '^(@testable )?import [A-Za-z_]+' "Sources/$1" | awk '{print $NF}' | sort -u; }
 
-# allow MODULE ALLOWED...: every project module (or GRDB, CNcurses) MODULE imports is allowed.
+# allow MODULE ALLOWED...: every project module (or GRDB, CNcurses, PostgresNIO…) MODULE imports is allowed.
 allow() {
     local module=$1; shift
     local imported
     for imported in $(imports "$module"); do
         case $imported in
-            Quorum*|CNcurses|GRDB|AsyncHTTPClient|TOMLKit|ArgumentParser|Crypto) ;;
+            Quorum*|CNcurses|GRDB|AsyncHTTPClient|TOMLKit|ArgumentParser|Crypto|PostgresNIO) ;;
             *) continue ;;
         esac
         [[ " $* " == *" $imported "* ]] || complain "$module imports $imported, which the module picture does not allow"
@@ -26,12 +26,13 @@ allow() {
 allow QuorumCore
 allow QuorumJSON
 allow QuorumStore QuorumCore QuorumJSON GRDB Crypto
+allow QuorumStorePostgres QuorumCore QuorumJSON QuorumStore PostgresNIO
 allow QuorumEngine QuorumCore QuorumJSON QuorumStore AsyncHTTPClient TOMLKit
 allow QuorumTUI QuorumCore QuorumStore CNcurses TOMLKit
 allow QuorumSession QuorumCore QuorumStore QuorumEngine QuorumTUI
 allow QuorumCommandLine QuorumCore QuorumStore QuorumSession QuorumJSON ArgumentParser
-allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
-allow quorum QuorumCore QuorumJSON QuorumStore QuorumEngine QuorumTUI QuorumSession QuorumCommandLine QuorumBench ArgumentParser
+allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
+allow quorum QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine QuorumBench ArgumentParser
 
 # ncurses lives in one file.
 while IFS= read -r file; do

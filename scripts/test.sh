@@ -15,6 +15,12 @@ fi
 # The end-to-end tests run the embedded engine: install it when it is missing (the first run
 # builds llama.cpp, about 8 minutes on 2 cores; afterwards this says "already installed").
 "$(swift build --show-bin-path)/quorum" engine install
+# The PostgreSQL tests run against a throwaway cluster (scripts/postgres-cluster.sh), stopped on
+# exit; QUORUM_TEST_POSTGRES_REQUIRED makes them fail rather than skip if it is missing.
+cluster="$(./scripts/postgres-cluster.sh start)"
+eval "$cluster"
+trap 'rm -f "$log"; ./scripts/postgres-cluster.sh stop "$QUORUM_TEST_POSTGRES_DIR"' EXIT
+export QUORUM_TEST_POSTGRES_REQUIRED=1
 # XCTest announces every test and suite; keep the failures, what the tests print, and the
 # closing summary of all tests.
 swift test --skip-build --disable-swift-testing "$@" 2>&1 | awk '

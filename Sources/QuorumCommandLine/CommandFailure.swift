@@ -47,9 +47,19 @@ private func exitStatus(for error: StoreError) -> Int32 {
 
 /// Opens the store for a command, turning any refusal into its message and exit status.
 public func openStore(_ options: StoreOptions, access: StoreAccess) throws -> Store {
+    try refusePostgresStore(options.resolvedPath())
     do {
         return try Store.open(at: options.resolvedPath(), access: access)
     } catch {
         throw commandFailure(error)
     }
+}
+
+/// Refuses a PostgreSQL URL where only a SQLite store works yet, naming the commands that
+/// take one.
+public func refusePostgresStore(_ store: String) throws {
+    guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else { return }
+    throw failure(
+        "this command does not run on a PostgreSQL store yet (\(store)); import, export, stats, decide and store copy do",
+        status: ExitStatus.config)
 }

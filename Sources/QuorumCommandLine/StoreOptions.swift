@@ -6,8 +6,9 @@ public struct StoreOptions: ParsableArguments {
     public init() {}
 
     @Option(name: .long, help: ArgumentHelp(
-        "The curation store (SQLite).", discussion: "Default: $QUORUM_STORE, else quorum.sqlite here.",
-        valueName: "path"))
+        "The curation store: a SQLite path or a postgresql://user@host:port/database URL.",
+        discussion: "Default: $QUORUM_STORE, else quorum.sqlite here. The PostgreSQL password comes from PGPASSWORD or ~/.pgpass.",
+        valueName: "path|url"))
     public var store: String?
 
     /// The one place the store path is resolved: flag, then environment, then default.

@@ -2,6 +2,8 @@ import ArgumentParser
 import QuorumCommandLine
 import QuorumSession
 import QuorumStore
+import QuorumStorePostgres
+import QuorumCore
 
 /// `quorum decide accept|reject|undo`: the workbench's bulk decisions, headless.
 struct DecideCommand: AsyncParsableCommand {
@@ -44,6 +46,9 @@ struct DecideCommand: AsyncParsableCommand {
     func run() async throws {
         let expression = try filter.expression()
         let curator = curatorOptions.resolvedCurator()
+        if try await withPostgresStore(storeOptions, { try await decide(on: $0, filter: expression, curator: curator) }) != nil {
+            return
+        }
         let store = try openStore(storeOptions, access: dryRun ? .read : .write(command: invokedCommandLine))
         do {
             switch verb {
@@ -62,14 +67,36 @@ struct DecideCommand: AsyncParsableCommand {
                 let outcome = try await store.write { transaction in
                     try transaction.decideBatch(action, items: try transaction.batchTargets(selection), curator: curator)
                 }
-                var message = "\(verb == .accept ? "accepted" : "rejected") \(count(outcome.itemIDs.count))"
-                if let id = outcome.batchID { message += " as batch \(id) (undo: quorum decide undo --batch \(id))" }
-                if outcome.skipped > 0 { message += "; left \(count(outcome.skipped)) decided meanwhile as they are" }
-                printError(message)
+                report(outcome)
             }
         } catch {
             throw commandFailure(error)
         }
+    }
+
+    /// The same verbs on a PostgreSQL store: targets from the filter, decisions in one transaction.
+    private func decide(on store: PostgresStore, filter expression: FilterExpression?, curator: String) async throws {
+        switch verb {
+        case .undo:
+            let batch = batch!
+            let outcome = try await store.undoBatch(batch, curator: curator)
+            printError("undid batch \(batch): \(count(outcome.itemIDs.count)) back as they were (undo batch \(outcome.batchID ?? 0))")
+        case .accept, .reject:
+            let action: DecisionAction = verb == .accept ? .accept : .reject(reason: reason ?? "")
+            let targets = try await store.batchTargets(QueueSelection(statuses: ItemStatus.allCases, filter: expression))
+            if dryRun {
+                printError("would \(verb.rawValue) \(count(targets.count)) (dry run: nothing written)")
+                return
+            }
+            report(try await store.decideBatch(action, items: targets, curator: curator))
+        }
+    }
+
+    private func report(_ outcome: BatchOutcome) {
+        var message = "\(verb == .accept ? "accepted" : "rejected") \(count(outcome.itemIDs.count))"
+        if let id = outcome.batchID { message += " as batch \(id) (undo: quorum decide undo --batch \(id))" }
+        if outcome.skipped > 0 { message += "; left \(count(outcome.skipped)) decided meanwhile as they are" }
+        printError(message)
     }
 
     private func count(_ items: Int) -> String { items == 1 ? "1 item" : "\(items) items" }

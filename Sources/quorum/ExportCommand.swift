@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuorumCommandLine
 import QuorumStore
+import QuorumStorePostgres
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,13 +34,18 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let expression = try filter.expression()
-        let store = try openStore(storeOptions, access: .read)
         let destination: ExportDestination = output.map { $0 == "-" ? .standardOutput : .file(path: $0) } ?? .standardOutput
+        let request = ExportRequest(format: format, statuses: status.statuses, filter: expression)
         let summary: ExportSummary
-        do {
-            summary = try await store.export(ExportRequest(format: format, statuses: status.statuses, filter: expression), to: destination)
-        } catch {
-            throw commandFailure(error)
+        if let exported = try await withPostgresStore(storeOptions, { try await $0.export(request, to: destination) }) {
+            summary = exported
+        } else {
+            let store = try openStore(storeOptions, access: .read)
+            do {
+                summary = try await store.export(request, to: destination)
+            } catch {
+                throw commandFailure(error)
+            }
         }
         var message = "exported \(summary.lines) item\(summary.lines == 1 ? "" : "s") (\(format.rawValue))"
         if case .file(let path) = destination { message += " to \(path)" }

@@ -40,6 +40,7 @@ struct GenerateCommand: AsyncParsableCommand {
         do { seeds = try SeedPool.load(path: settings.seedsPath) } catch {
             throw failure(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
         }
+        try refusePostgresStore(store ?? settings.storePath)
         let opened: Store
         do { opened = try Store.open(at: store ?? settings.storePath, access: .write(command: invokedCommandLine)) } catch {
             throw commandFailure(error)

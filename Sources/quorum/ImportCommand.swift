@@ -2,6 +2,7 @@ import ArgumentParser
 import QuorumCommandLine
 import QuorumSession
 import QuorumStore
+import QuorumStorePostgres
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,20 +25,30 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let source: ImportSource = file.map { $0 == "-" ? .standardInput : .file(path: $0) } ?? .standardInput
+        let allowDuplicates = allowDuplicates
+        if let summary = try await withPostgresStore(storeOptions, {
+            try await $0.importJSONL(from: source, allowDuplicates: allowDuplicates)
+        }) {
+            report(summary, from: source)
+            return
+        }
         let store = try openStore(storeOptions, access: .write(command: invokedCommandLine))
         do {
-            let summary = try await store.importJSONL(from: source, allowDuplicates: allowDuplicates)
-            printError(
-                "imported \(summary.items) item\(summary.items == 1 ? "" : "s") from \(source.name) as run \(summary.runID) "
-                    + "(\(summary.pending) pending review, \(summary.discarded) discarded by consensus)")
-            if summary.duplicates > 0 {
-                let lines = summary.duplicates == 1 ? "1 line was" : "\(summary.duplicates) lines were"
-                printError(
-                    "skipped: \(lines) already in the store (same instruction, input and candidates); "
-                        + "--allow-duplicates imports them again")
-            }
+            report(try await store.importJSONL(from: source, allowDuplicates: allowDuplicates), from: source)
         } catch {
             throw commandFailure(error)
+        }
+    }
+
+    private func report(_ summary: ImportSummary, from source: ImportSource) {
+        printError(
+            "imported \(summary.items) item\(summary.items == 1 ? "" : "s") from \(source.name) as run \(summary.runID) "
+                + "(\(summary.pending) pending review, \(summary.discarded) discarded by consensus)")
+        if summary.duplicates > 0 {
+            let lines = summary.duplicates == 1 ? "1 line was" : "\(summary.duplicates) lines were"
+            printError(
+                "skipped: \(lines) already in the store (same instruction, input and candidates); "
+                    + "--allow-duplicates imports them again")
         }
     }
 }

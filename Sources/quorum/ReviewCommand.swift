@@ -62,6 +62,7 @@ struct ReviewCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
             throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
         }
+        try refusePostgresStore(path)
         let opened: Store
         // Decisions need no run: the engine claims it when it starts (see ReviewEngine).
         let options = StoreOpenOptions(claimsRun: false)

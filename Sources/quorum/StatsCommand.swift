@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QuorumCommandLine
 import QuorumStore
+import QuorumStorePostgres
 
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,20 +18,29 @@ struct StatsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let expression = try filter.expression()
-        let store = try openStore(storeOptions, access: .read)
         var stats: StoreStats
-        do {
-            stats = try await store.stats(filter: expression)
-            stats.filter = filter.text
-        } catch {
-            throw commandFailure(error)
+        var team: TeamAgreement?
+        if let (fromPostgres, agreement) = try await withPostgresStore(storeOptions, {
+            (try await $0.stats(filter: expression), try await $0.teamAgreement())
+        }) {
+            stats = fromPostgres
+            team = agreement
+        } else {
+            let store = try openStore(storeOptions, access: .read)
+            do {
+                stats = try await store.stats(filter: expression)
+            } catch {
+                throw commandFailure(error)
+            }
         }
+        stats.filter = filter.text
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(stats), as: UTF8.self))
         } else {
             print(StatsReport(stats: stats, storePath: storeOptions.resolvedPath()).text, terminator: "")
+            if let team { print("\n" + team.reportLines.joined(separator: "\n")) }
         }
     }
 }

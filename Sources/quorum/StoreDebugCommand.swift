@@ -6,6 +6,6 @@ struct StoreDebugCommand: AsyncParsableCommand {
         commandName: "debug",
         abstract: "Helpers for tests and benchmarks.",
         shouldDisplay: false,
-        subcommands: [StoreDebugWriteDecisionsCommand.self, StoreDebugReviewPageCommand.self]
+        subcommands: [StoreDebugWriteDecisionsCommand.self, StoreDebugReviewPageCommand.self, StoreDebugCurateCommand.self]
     )
 }

@@ -59,7 +59,7 @@ public enum QuorumConfigLoader {
             generation: try root.table("generation", allowedKeys: GenerationConfig.tomlKeys)
                 .map(GenerationConfig.init(toml:)) ?? GenerationConfig(),
             seedsPath: ConfigPaths.resolve(try root.text("seeds") ?? defaultSeeds, against: folder, home: home),
-            storePath: ConfigPaths.resolve(try root.text("store") ?? defaultStore, against: folder, home: home),
+            storePath: ConfigPaths.resolveStore(try root.text("store") ?? defaultStore, against: folder, home: home),
             curator: try root.text("curator"), engine: engine,
             workbench: try root.table("workbench", allowedKeys: WorkbenchConfig.tomlKeys)
                 .map(WorkbenchConfig.init(toml:)) ?? WorkbenchConfig())

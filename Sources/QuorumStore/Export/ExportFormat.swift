@@ -38,4 +38,10 @@ public struct ExportSummary: Sendable, Equatable {
     /// Selected items with no output (rejected, discarded, streaming), which alpaca and
     /// sharegpt cannot express.
     public var skippedWithoutOutput: Int
+
+    public init(lines: Int, bytes: Int, skippedWithoutOutput: Int) {
+        self.lines = lines
+        self.bytes = bytes
+        self.skippedWithoutOutput = skippedWithoutOutput
+    }
 }

@@ -10,6 +10,12 @@ public struct BatchOutcome: Sendable, Equatable {
     public var itemIDs: [Int64]
     /// Items the filter showed that the action could not take (an accept with no consensus choice).
     public var skipped: Int
+
+    public init(batchID: Int64?, itemIDs: [Int64], skipped: Int) {
+        self.batchID = batchID
+        self.itemIDs = itemIDs
+        self.skipped = skipped
+    }
 }
 
 extension StoreTransaction {

@@ -1,0 +1,42 @@
+// QuorumStorePostgres/Export: Export, import and statistics on PostgreSQL, byte for byte what the SQLite store gives.
+
+import Foundation
+import PostgresNIO
+import QuorumCore
+import QuorumStore
+
+extension PostgresStore {
+    /// The training formats stream from one snapshot through the same row writers as SQLite's
+    /// export; the full format and filtered exports read a SQLite snapshot of the store
+    /// (`withSnapshot`), so their bytes come from the one full-format writer there is.
+    public func export(_ request: ExportRequest, to destination: ExportDestination) async throws -> ExportSummary {
+        if request.format == .full || request.filter != nil {
+            return try await withSnapshot { try await $0.export(request, to: destination) }
+        }
+        guard !request.statuses.isEmpty else { return ExportSummary(lines: 0, bytes: 0, skippedWithoutOutput: 0) }
+        let statuses = request.statuses.map(\.rawValue)
+        return try await transaction(isolation: .repeatableRead) { connection in
+            let skipped = try await connection.run(
+                "SELECT COUNT(*) FROM items WHERE status = ANY(\(statuses)) AND output IS NULL", self
+            ).decode(Int64.self).first { _ in true } ?? 0
+            let sink = try TrainingRowSink(format: request.format, destination: destination)
+            let rows = try await connection.run(
+                "SELECT instruction, input, output FROM items WHERE status = ANY(\(statuses)) AND output IS NOT NULL ORDER BY id",
+                self)
+            for try await (instruction, input, output) in rows.decode((String, String, String).self) {
+                try sink.write(instruction: instruction, input: input, output: output)
+            }
+            return try sink.finish(skippedWithoutOutput: Int(skipped))
+        }
+    }
+
+    /// `quorum stats` on this store, computed by the SQLite store's statistics over a snapshot.
+    public func stats(filter: FilterExpression? = nil) async throws -> StoreStats {
+        try await withSnapshot { try await $0.stats(filter: filter) }
+    }
+
+    /// Per-curator figures and the agreement between curators, from one snapshot.
+    public func teamAgreement() async throws -> TeamAgreement {
+        TeamAgreement(rows: try await readRows())
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `quorum store …`: what moves whole stores.
+struct StoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Move a dataset between stores.",
+        subcommands: [StoreCopyCommand.self]
+    )
+}
