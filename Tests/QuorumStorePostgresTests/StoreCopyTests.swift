@@ -25,6 +25,8 @@ final class StoreCopyTests: PostgresTestCase {
             XCTAssertFalse(a.isEmpty)
             XCTAssertEqual(a, b, "\(request.format) differs after SQLite → PostgreSQL → SQLite")
         }
+        let skipsBack = try await second.stats().curators.first { $0.curator == "ana" }?.skipped
+        XCTAssertEqual(skipsBack, 1, "the skips travel with the store")
         let decisions = try await second.write { try $0.append(.accept, to: 7, curator: "cy") }
         XCTAssertEqual(decisions.id, 4, "the copy's sequence continues after the copied decisions")
         try first.close()
@@ -75,6 +77,7 @@ final class StoreCopyTests: PostgresTestCase {
             try transaction.append(.accept, to: 1, curator: "ana")
             try transaction.append(.edit(text: "Bleu", basedOn: 0), to: 2, curator: "ana")
             try transaction.append(.reject(reason: "dull"), to: 6, curator: "bo")
+            try transaction.skip(3, curator: "ana")
         }
         return store
     }
