@@ -5,6 +5,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
+    case openReader
 }
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
@@ -82,6 +83,7 @@ public enum KeyBindings {
     ]
 
     public static let view: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("v")], .openReader, "read the choice full screen: scroll, diff, side by side"),
         KeyBinding([.character("/")], .search, "search instructions, inputs and outputs", hint: "search"),
         KeyBinding([.character("f")], .cycleFilter, "cycle the status filter", hint: "filter"),
         KeyBinding([.character(":")], .commandLine, "command line"),

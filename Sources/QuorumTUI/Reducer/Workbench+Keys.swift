@@ -11,6 +11,8 @@ extension Workbench {
             return promptKey(key, prompt, &state)
         case .stats(let view):
             return statsKey(key, view, &state)
+        case .reader(let view):
+            return readerKey(key, view, &state)
         case nil:
             break
         }
@@ -27,7 +29,7 @@ extension Workbench {
     /// Commands that act on the selected item, and so wait for it to load.
     private static func needsItem(_ command: WorkbenchCommand) -> Bool {
         switch command {
-        case .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .markRight, .markWrong: return true
+        case .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .markRight, .markWrong, .openReader: return true
         default: return false
         }
     }
@@ -121,6 +123,7 @@ extension Workbench {
         case .help:
             state.overlay = .help(scroll: 0)
             return []
+        case .openReader: return openReader(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }
@@ -175,7 +178,7 @@ extension Workbench {
         return []
     }
 
-    private static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let item = decidableItem(&state) else { return [] }
         guard item.candidates.indices.contains(position) else {
             message("#\(item.id) has no candidate \(position) (it has \(item.candidates.count))", .warning, &state)

@@ -10,6 +10,10 @@ extension Workbench {
             }
             return []
         }
+        if case .reader(let view) = state.overlay {
+            if event.action != .click { readerWheel(view, down: event.action == .wheelDown, &state) }
+            return []
+        }
         guard state.overlay == nil, !WorkbenchLayout.isTooSmall(state.viewport) else { return [] }
         switch event.action {
         case .wheelDown: return moveCursor(to: state.queue.cursor + 3, &state)

@@ -17,6 +17,10 @@ public enum WorkbenchRenderer {
             StatsOverlay.render(view, into: &grid, in: grid.bounds)
             return
         }
+        if case .reader(let view) = state.overlay {
+            ReaderScreen.render(view, state: state, into: &grid)
+            return
+        }
         let selection = Selection(state)
         let layout = WorkbenchLayout(
             size: grid.size, candidateCount: selection.candidateCount,

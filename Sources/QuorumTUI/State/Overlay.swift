@@ -4,6 +4,8 @@ public enum Overlay: Sendable, Equatable {
     case prompt(Prompt)
     /// The full-screen `:stats` view.
     case stats(StatsView)
+    /// The reader (`v`).
+    case reader(ReaderView)
 }
 
 /// The `:stats` view: the store's statistics (read off the UI thread) and how far it is scrolled.
