@@ -5,7 +5,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
-    case openReader
+    case openReader, focusCandidates
 }
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
@@ -80,6 +80,7 @@ public enum KeyBindings {
         KeyBinding([.character("G"), .end], .last, "last loaded item"),
         KeyBinding([.character("J")], .expandNext, "expand the next candidate"),
         KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
+        KeyBinding([.tab], .focusCandidates, "scroll the candidates: j/k, PgDn/PgUp, g/G (Tab again: the queue)"),
     ]
 
     public static let view: [KeyBinding<WorkbenchCommand>] = [

@@ -16,6 +16,7 @@ extension Workbench {
         case nil:
             break
         }
+        if let effects = candidatesKey(key, &state) { return effects }
         if let command = KeyBindings.command(for: key), command == .quit {
             state.queuedKeys = []
         } else if !state.queuedKeys.isEmpty
@@ -124,6 +125,7 @@ extension Workbench {
             state.overlay = .help(scroll: 0)
             return []
         case .openReader: return openReader(&state)
+        case .focusCandidates: return focusCandidates(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }

@@ -31,7 +31,8 @@ public enum WorkbenchRenderer {
         }
         ItemPane.render(selection, into: &grid, in: layout.item)
         CandidatesPane.render(selection, expanded: state.expandedCandidate, settings: state.settings,
-                              summary: layout.matrix == nil, into: &grid, in: layout.candidates)
+                              summary: layout.matrix == nil, scroll: Workbench.candidatesScroll(state),
+                              into: &grid, in: layout.candidates)
         if let matrix = layout.matrix {
             MatrixPane.render(selection, settings: state.settings, into: &grid, in: matrix)
         }

@@ -24,6 +24,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).
     public var expandedCandidate: Int?
+    /// Set while the candidates pane has the keys (Tab).
+    public var candidatesFocus: CandidatesFocus?
     /// Decisions made this session, oldest first, for `u`.
     public var undoTrail: [DecisionReference] = []
     /// The curator's pace this session, for the status bar.
