@@ -79,6 +79,8 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
             case .undo(let target):
                 decision.targetID = target
                 detail.item.status = .pending
+            case .note(let text):
+                decision.note = text
             case .rerun:
                 throw StoreError.refused("the in-memory store does not rerun")
             }

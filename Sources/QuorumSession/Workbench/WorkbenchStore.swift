@@ -40,7 +40,7 @@ extension Store: WorkbenchStore {
     }
 
     public func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
-        try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo }?.decision.id
+        try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo && $0.decision.kind != .note }?.decision.id
     }
 
     public func decideBatch(_ action: DecisionAction, items: [Int64], curator: String) async throws -> BatchOutcome {
