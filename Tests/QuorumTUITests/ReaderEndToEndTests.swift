@@ -5,7 +5,7 @@ import QuorumTestSupport
 import XCTest
 
 /// Issue 15: in the real workbench at 80×24, the reader reaches the last word of a
-/// 2,000-word candidate.
+/// 2,000-word candidate, and a note added with n is in the full export.
 final class ReaderEndToEndTests: XCTestCase {
     private var folder: URL!
 
@@ -50,7 +50,24 @@ final class ReaderEndToEndTests: XCTestCase {
         XCTAssertTrue(try tmux.screen().contains("100%"))
         try tmux.sendKeys("q")
         try tmux.waitForScreen(containing: "Item #1 ")
+        // Issue 15's note, through the same binary: n, a note, Enter, then the full export.
+        try tmux.sendKeys("n")
+        try tmux.waitForScreen(containing: "Note on #1:")
+        try tmux.sendKeys("-l", "too long to be useful")
+        try tmux.sendKeys("Enter")
+        try tmux.waitForScreen(containing: "note added to #1")
         try tmux.sendKeys("q")
         XCTAssertEqual(try tmux.waitForExit().status, 0)
+        let exported = folder.appendingPathComponent("full.jsonl").path
+        let export = Process()
+        export.executableURL = URL(fileURLWithPath: try QuorumBinary.path())
+        export.arguments = ["export", "--store", storePath, "--format", "full", "--status", "all", "--output", exported]
+        export.standardError = FileHandle.nullDevice
+        try export.run()
+        export.waitUntilExit()
+        XCTAssertEqual(export.terminationStatus, 0)
+        let line = try String(contentsOfFile: exported, encoding: .utf8)
+        XCTAssertTrue(line.contains(#""kind":"note""#) && line.contains("too long to be useful"), line)
+        XCTAssertTrue(line.contains(#""status":"pending""#), "a note leaves the item pending")
     }
 }

@@ -171,10 +171,7 @@ extension Workbench {
     }
 
     private static func markWrong(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard state.spotCheck != nil else {
-            message("y and n give verdicts in a spot-check (quorum spot-check); x rejects here", .warning, &state)
-            return []
-        }
+        guard state.spotCheck != nil else { return openNote(&state) }
         guard let item = decidableItem(&state) else { return [] }
         state.overlay = .prompt(Prompt(.wrongReason(itemID: item.id)))
         return []
