@@ -90,6 +90,14 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         }
     }
 
+    func history(of itemID: Int64) async throws -> [LoggedDecision] {
+        contents.withLock { contents in
+            let undone = Set(contents.decisions.compactMap(\.targetID))
+            return contents.decisions.filter { $0.itemID == itemID }
+                .map { LoggedDecision(decision: $0, isActive: !undone.contains($0.id!)) }
+        }
+    }
+
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
         contents.withLock { contents in
             let undone = Set(contents.decisions.compactMap(\.targetID))

@@ -56,6 +56,7 @@ final class ReaderEndToEndTests: XCTestCase {
         try tmux.sendKeys("-l", "too long to be useful")
         try tmux.sendKeys("Enter")
         try tmux.waitForScreen(containing: "note added to #1")
+        try tmux.waitForScreen(containing: "tester noted: too long", timeout: 5)
         try tmux.sendKeys("q")
         XCTAssertEqual(try tmux.waitForExit().status, 0)
         let exported = folder.appendingPathComponent("full.jsonl").path

@@ -110,8 +110,10 @@ private struct ReviewStoreWorker: Sendable {
                     store, query: query, after: after, limit: limit, generation: generation)))
             case .loadItem(let id):
                 inbox.post(.itemLoaded(try await store.item(id)))
+                inbox.post(.historyLoaded(itemID: id, try await store.history(of: id)))
             case .loadArrivedItem(let id):
                 inbox.post(.itemArrived(try await store.item(id)))
+                inbox.post(.historyLoaded(itemID: id, try await store.history(of: id)))
             case .loadCounts:
                 inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
             case .loadStats:
@@ -151,6 +153,7 @@ private struct ReviewStoreWorker: Sendable {
             let decision = try await store.record(action, on: itemID, curator: curator)
             let item = try await store.item(itemID)
             inbox.post(.decisionRecorded(DecisionOutcome(decision: decision, item: item)))
+            inbox.post(.historyLoaded(itemID: itemID, try await store.history(of: itemID)))
         } catch {
             inbox.post(.decisionFailed(itemID: itemID, message: describe(error)))
         }

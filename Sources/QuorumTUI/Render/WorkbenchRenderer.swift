@@ -29,7 +29,7 @@ public enum WorkbenchRenderer {
         if let spotCheck = state.spotCheck, let rect = layout.spotCheck {
             SpotCheckPane.render(spotCheck, into: &grid, in: rect)
         }
-        ItemPane.render(selection, into: &grid, in: layout.item)
+        ItemPane.render(selection, history: selection.itemID.flatMap { state.histories[$0] }, into: &grid, in: layout.item)
         CandidatesPane.render(selection, expanded: state.expandedCandidate, settings: state.settings,
                               summary: layout.matrix == nil, scroll: Workbench.candidatesScroll(state),
                               into: &grid, in: layout.candidates)
