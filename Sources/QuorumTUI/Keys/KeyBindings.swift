@@ -68,8 +68,7 @@ public enum KeyBindings {
 
     public static let spotCheck: [KeyBinding<WorkbenchCommand>] = [
         KeyBinding([.character("y")], .markRight, "mark the automatic choice right (a human accept)", hint: "right"),
-        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason (a reject); elsewhere n adds a note",
-                   hint: "wrong"),
+        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason; elsewhere, a note", hint: "wrong"),
     ]
 
     public static let navigate: [KeyBinding<WorkbenchCommand>] = [
