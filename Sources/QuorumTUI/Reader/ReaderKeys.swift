@@ -64,8 +64,8 @@ extension Workbench {
             return []
         }
         var view = view
-        let page = ReaderPage(view, item: item, viewport: state.viewport, markers: state.settings.marksChangesInText)
-        let pageRows = max(1, page.body.height - 1)
+        let extent = measured(view, item: item, state)
+        let pageRows = max(1, extent.rows - 1)
         switch command {
         case .close:
             state.overlay = nil
@@ -75,7 +75,7 @@ extension Workbench {
         case .pageDown: view.scroll += pageRows
         case .pageUp: view.scroll -= pageRows
         case .top: view.scroll = 0
-        case .bottom: view.scroll = page.maxScroll
+        case .bottom: view.scroll = extent.maxScroll
         case .show:
             guard let digit = key.digit, item.candidates.indices.contains(digit) else {
                 message("#\(item.id) has no candidate \(key.digit ?? -1) (it has \(item.candidates.count))", .warning, &state)
@@ -104,7 +104,9 @@ extension Workbench {
         case .take:
             return take(view, &state)
         }
-        state.overlay = .reader(clamped(view, item: item, viewport: state.viewport, markers: state.settings.marksChangesInText))
+        let scrollsOnly = [.scrollDown, .scrollUp, .pageDown, .pageUp, .top, .bottom].contains(command)
+        if !scrollsOnly { view.extent = nil }
+        state.overlay = .reader(clamped(view, item: item, state))
         return []
     }
 
@@ -113,14 +115,24 @@ extension Workbench {
         guard let item = state.details[view.itemID] else { return }
         var view = view
         view.scroll += down ? 3 : -3
-        state.overlay = .reader(clamped(view, item: item, viewport: state.viewport, markers: state.settings.marksChangesInText))
+        state.overlay = .reader(clamped(view, item: item, state))
     }
 
-    private static func clamped(_ view: ReaderView, item: ItemPresentation, viewport: Size, markers: Bool) -> ReaderView {
+    /// `view` with its scroll kept within the text and what it measured kept with it.
+    private static func clamped(_ view: ReaderView, item: ItemPresentation, _ state: WorkbenchState) -> ReaderView {
         var view = view
-        let page = ReaderPage(view, item: item, viewport: viewport, markers: markers)
-        view.scroll = max(0, min(view.scroll, page.maxScroll))
+        let extent = measured(view, item: item, state)
+        view.extent = extent
+        view.scroll = max(0, min(view.scroll, extent.maxScroll))
         return view
+    }
+
+    /// The body's rows and the furthest scroll: the last measure when it was taken at this
+    /// size (and nothing but the scroll has changed since), else the text wrapped afresh.
+    private static func measured(_ view: ReaderView, item: ItemPresentation, _ state: WorkbenchState) -> ReaderView.Extent {
+        if let extent = view.extent, extent.viewport == state.viewport { return extent }
+        let page = ReaderPage(view, item: item, viewport: state.viewport, markers: state.settings.marksChangesInText)
+        return ReaderView.Extent(viewport: state.viewport, rows: page.body.height, maxScroll: page.maxScroll)
     }
 
     private static func diff(_ position: Int, _ item: ItemPresentation) -> WordDiff? {

@@ -14,6 +14,15 @@ public struct ReaderView: Sendable, Equatable {
     public var hidesPrompt = false
     /// The diff of `shown` against the choice, computed when `d` turns it on.
     public var diff: WordDiff?
+    /// What the last wrap measured, so that scrolling does not wrap the text again.
+    public var extent: Extent?
+
+    public struct Extent: Sendable, Equatable {
+        public var viewport: Size
+        /// The body's rows at that size.
+        public var rows: Int
+        public var maxScroll: Int
+    }
 
     public init(itemID: Int64, shown: Int) {
         self.itemID = itemID
