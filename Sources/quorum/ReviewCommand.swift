@@ -74,6 +74,7 @@ struct ReviewCommand: AsyncParsableCommand {
             settings: WorkbenchSettings(fragileAbove: fragileAbove ?? settings?.workbench.fragileAbove ?? WorkbenchSettings.defaultFragileAbove),
             themeNames: catalog.names, themeName: themeName)
         state.queue.query.order = order
+        state.settings.marksChangesInText = !(environment["NO_COLOR"] ?? "").isEmpty
         if let text = filter.text, let expression = try filter.expression(fragileAbove: state.settings.fragileAbove) {
             state.queue.query.filter = .expression(text, expression)
         }

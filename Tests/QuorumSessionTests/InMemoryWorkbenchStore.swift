@@ -80,12 +80,22 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
             case .undo(let target):
                 decision.targetID = target
                 detail.item.status = .pending
+            case .note(let text):
+                decision.note = text
             case .rerun:
                 throw StoreError.refused("the in-memory store does not rerun")
             }
             contents.items[itemID] = detail
             contents.decisions.append(decision)
             return decision
+        }
+    }
+
+    func history(of itemID: Int64) async throws -> [LoggedDecision] {
+        contents.withLock { contents in
+            let undone = Set(contents.decisions.compactMap(\.targetID))
+            return contents.decisions.filter { $0.itemID == itemID }
+                .map { LoggedDecision(decision: $0, isActive: !undone.contains($0.id!)) }
         }
     }
 

@@ -26,12 +26,13 @@ final class BenchTUICommandTests: XCTestCase {
             "start-up to first frame (inside)", "start-up to finished screen (outside)",
             "key to its frame p99 (inside)", "key to finished frame, store reads in, p99 (inside)",
             "key to finished screen p99 (outside)", "peak resident memory (VmHWM)", "countsByStatus",
+            "reader: v and G on 2,000 words, p99 (inside)", "v (reader on 2,000 words)",
         ] {
             XCTAssertTrue(output.contains(figure), "no \"\(figure)\" in:\n\(output)")
         }
         XCTAssertTrue(output.contains("less "), "the reference is named:\n\(output)")
         let verdicts = output.split(separator: "\n").filter { $0.hasSuffix("✓") || $0.hasSuffix("✗") }
-        XCTAssertEqual(verdicts.count, 4, "start-up, both key figures and memory against their budgets:\n\(output)")
+        XCTAssertEqual(verdicts.count, 5, "start-up, both key figures, the reader and memory against their budgets:\n\(output)")
     }
 
     func testJSONHasTheFiguresOfBothPrograms() throws {
@@ -40,7 +41,8 @@ final class BenchTUICommandTests: XCTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let quorum = try XCTUnwrap(object["quorum"] as? [String: Any])
         let reference = try XCTUnwrap(object["reference"] as? [String: Any])
-        for key in ["startupFirstFrameSeconds", "keyFrameP99Seconds", "keySettledP99Seconds", "keyScreenP99Seconds"] {
+        for key in ["startupFirstFrameSeconds", "keyFrameP99Seconds", "keySettledP99Seconds", "keyScreenP99Seconds",
+                    "readerKeyP99Seconds"] {
             let value = try XCTUnwrap(quorum[key] as? Double, key)
             XCTAssertGreaterThan(value, 0, key)
         }

@@ -17,7 +17,8 @@ struct BenchTUICommand: AsyncParsableCommand {
             Builds its own store (by default 100,000 items with 3 candidates each) in a temporary \
             folder and runs this executable's `quorum review` on it in a tmux pane of its own \
             (200×60 by default): start-up to the first frame, a tour of keys (j k J K PageDown G g, \
-            searches, filters) each timed to its finished frame, and the peak resident memory. The \
+            searches, filters, and the reader opened on a 2,000-word candidate and read to its \
+            end) each timed to its finished frame, and the peak resident memory. The \
             workbench's own frame log (QUORUM_FRAME_LOG) gives the inside times; captures of the \
             pane give the outside ones, which are also taken for `less` paging the same items as \
             JSONL (the reference). Run it from a release build.
@@ -47,6 +48,7 @@ struct BenchTUICommand: AsyncParsableCommand {
         progress("building a store of \(items) items…")
         let buildSeconds = try await BenchWorkspace.buildStore(
             at: storePath, shape: SyntheticStore.Shape(items: items, candidatesPerItem: Self.candidates), command: invokedCommandLine)
+        try await BenchTUIKey.addLongItem(toStoreAt: storePath, command: invokedCommandLine)
         let (fast, slow) = try await timeCounts(storePath)
         let exported = try await export(storePath, to: jsonlPath)
 
@@ -56,7 +58,7 @@ struct BenchTUICommand: AsyncParsableCommand {
         }
         defer { tmux.shutDown() }
         let driver = BenchTUIDriver(tmux: tmux)
-        let tour = BenchTUIKey.tour(count: keys)
+        let tour = BenchTUIKey.tour(count: keys) + BenchTUIKey.readerTour(repeats: 10)
         do {
             progress("measuring quorum review…")
             let quorum = try measureQuorum(driver, tour: tour, storePath: storePath, folder: workFolder)

@@ -73,6 +73,11 @@ struct BenchTUIRun {
     var keyScreens: BenchTUISample { BenchTUISample(watchedKeys.filter { $0.key.pager != nil }.map(\.outside)) }
     var unchangedScreens: Int { watchedKeys.filter { $0.outside == nil }.count }
 
+    /// The reader opened on 2,000 words and taken to its end: each key's finished frame.
+    var readerFrames: BenchTUISample {
+        BenchTUISample(loggedKeys.filter { $0.key.kind == .readerOpen || $0.key.kind == .readerEnd }.map(\.inside))
+    }
+
     func keyFrames(_ kind: BenchTUIKey.Kind) -> BenchTUISample {
         BenchTUISample(loggedKeys.filter { $0.key.kind == kind }.map(\.insideFirst))
     }

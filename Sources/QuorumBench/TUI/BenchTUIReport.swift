@@ -54,6 +54,8 @@ struct BenchTUIReport {
         row("key to finished frame, store reads in, p50 (inside)", quorum.keySettledFrames.median, nil)
         row("key to finished frame, store reads in, p99 (inside)", quorum.keySettledFrames.percentile(0.99), nil,
             budget: (Self.keyBudget, "10 ms"))
+        row("reader: v and G on 2,000 words, p99 (inside)", quorum.readerFrames.percentile(0.99), nil,
+            budget: (Self.keyBudget, "10 ms"))
         row("key to finished screen p50 (outside)", quorum.keyScreens.median, pager?.keyScreens.median)
         row("key to finished screen p99 (outside)", quorum.keyScreens.percentile(0.99), pager?.keyScreens.percentile(0.99))
         let kilobytes = { (bytes: Double?) in bytes.map { String(format: "%.1f kB", $0 / 1e3) } ?? "" }
@@ -128,6 +130,7 @@ struct BenchTUIReport {
             var keySettledP99Seconds: Double?
             var keyScreenP50Seconds: Double?
             var keyScreenP99Seconds: Double?
+            var readerKeyP99Seconds: Double?
             var unchangedScreens: Int
             var bytesPerWatchedPress: Double?
             var peakMemoryBytes: Int
@@ -144,6 +147,7 @@ struct BenchTUIReport {
                 keySettledP99Seconds = run.keySettledFrames.percentile(0.99)
                 keyScreenP50Seconds = run.keyScreens.median
                 keyScreenP99Seconds = run.keyScreens.percentile(0.99)
+                readerKeyP99Seconds = run.readerFrames.percentile(0.99)
                 unchangedScreens = run.unchangedScreens
                 bytesPerWatchedPress = run.bytesPerWatchedPress
                 peakMemoryBytes = run.memory.peakBytes

@@ -11,6 +11,10 @@ struct BenchTUIKey: Equatable {
         case search = "search (Enter)"
         case filter = "f (filter)"
         case order = ":order (Enter)"
+        case readerFilter = "Esc, :filter to the 2,000-word item (Enter)"
+        case readerOpen = "v (reader on 2,000 words)"
+        case readerEnd = "G (the reader's end)"
+        case readerClose = "q (reader closed)"
     }
 
     var kind: Kind

@@ -110,8 +110,10 @@ private struct ReviewStoreWorker: Sendable {
                     store, query: query, after: after, limit: limit, generation: generation)))
             case .loadItem(let id):
                 inbox.post(.itemLoaded(try await store.item(id)))
+                inbox.post(.historyLoaded(itemID: id, try await store.history(of: id)))
             case .loadArrivedItem(let id):
                 inbox.post(.itemArrived(try await store.item(id)))
+                inbox.post(.historyLoaded(itemID: id, try await store.history(of: id)))
             case .loadCounts:
                 inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
             case .loadStats(let filter):
@@ -154,8 +156,10 @@ private struct ReviewStoreWorker: Sendable {
             let decision = try await store.record(action, on: itemID, curator: curator)
             let item = try await store.item(itemID)
             inbox.post(.decisionRecorded(DecisionOutcome(decision: decision, item: item)))
+            inbox.post(.historyLoaded(itemID: itemID, try await store.history(of: itemID)))
             if decision.kind == .undo, let linked = try await store.linkedInstanceRerun(ofUndo: decision) {
                 inbox.post(.itemLoaded(try await store.item(linked)))
+                inbox.post(.historyLoaded(itemID: linked, try await store.history(of: linked)))
                 inbox.post(.countsLoaded(StatusCounts(try await store.countsByStatus(), auto: try await store.autoAcceptedCount())))
             }
         } catch {

@@ -20,6 +20,8 @@ public protocol WorkbenchStore: Sendable {
     func spotCheckVerdict(of itemID: Int64) async throws -> ErrorRateEstimate.Verdict?
     /// Appends `action` to the item's log.
     func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision
+    /// The item's log, oldest first, each entry with whether it is still in force.
+    func history(of itemID: Int64) async throws -> [LoggedDecision]
     /// The item's latest decision still in force that `u` would undo; nil when none is left.
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64?
     /// The pending items a bulk decision over `selection` would decide.
@@ -47,7 +49,7 @@ extension Store: WorkbenchStore {
     }
 
     public func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
-        try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo }?.decision.id
+        try await history(of: itemID).last { $0.isActive && $0.decision.kind != .undo && $0.decision.kind != .note }?.decision.id
     }
 
     public func decideBatch(_ action: DecisionAction, items: [Int64], curator: String) async throws -> BatchOutcome {

@@ -34,11 +34,11 @@ public struct StoreTable: Sendable, Equatable {
     public var hasID: Bool { columns.first?.name == "id" }
 }
 
-/// The tables of schema version 5, parents before the tables that refer to them, each with
+/// The tables of schema version 6, parents before the tables that refer to them, each with
 /// every column: what a copy between backends carries.
 public enum StoreTableLayout {
     /// The SQLite schema version the layout describes.
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
 
     public static let tables: [StoreTable] = [
         StoreTable(name: "runs", columns: [

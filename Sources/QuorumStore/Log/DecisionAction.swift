@@ -11,6 +11,8 @@ public enum DecisionAction: Sendable, Equatable {
     case rerun(NewCandidateSet)
     /// Cancel event `decisionID` (any kind, undos included).
     case undo(decisionID: Int64)
+    /// A note on the item, kept in the decision's `note`; the item's status does not change.
+    case note(String)
 
     public var kind: DecisionKind {
         switch self {
@@ -20,6 +22,7 @@ public enum DecisionAction: Sendable, Equatable {
         case .reject: return .reject
         case .rerun: return .rerun
         case .undo: return .undo
+        case .note: return .note
         }
     }
 }

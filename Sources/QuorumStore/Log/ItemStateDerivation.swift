@@ -45,7 +45,7 @@ public enum ItemStateDerivation {
             return DerivedItemState(status: .edited, output: outcome?.text, chosen: nil, currentSetID: currentSetID)
         case .reject?:
             return DerivedItemState(status: .rejected, output: nil, chosen: nil, currentSetID: currentSetID)
-        case .rerun?, .undo?, nil:
+        case .rerun?, .undo?, .note?, nil:
             return undecidedState(of: set)
         }
     }
@@ -56,7 +56,7 @@ public enum ItemStateDerivation {
         case .override: return set.usableText(at: event.candidate) != nil
         case .edit: return event.text != nil
         case .reject: return true
-        case .rerun, .undo: return false
+        case .rerun, .undo, .note: return false
         }
     }
 

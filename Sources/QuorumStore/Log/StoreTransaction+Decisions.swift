@@ -106,6 +106,9 @@ extension StoreTransaction {
             let setID = try insertCandidateSet(newSet, itemID: itemID, ordinal: ordinal, at: date).id!
             decision.setID = setID
             newSetSummary = CandidateSetSummary(id: setID, newSet)
+        case .note(let text):
+            guard !text.allSatisfy(\.isWhitespace) else { throw StoreError.refused("a note needs some text") }
+            decision.note = text
         case .undo(let targetID):
             guard let target = context.log.first(where: { $0.id == targetID }) else {
                 if try Decision.exists(db, key: targetID) {

@@ -14,4 +14,9 @@ public struct ItemDetail: Sendable, Equatable {
 public struct LoggedDecision: Sendable, Equatable {
     public var decision: Decision
     public var isActive: Bool
+
+    public init(decision: Decision, isActive: Bool) {
+        self.decision = decision
+        self.isActive = isActive
+    }
 }

@@ -17,6 +17,7 @@ public enum StoreSchema {
         ("v3", createVersion3),
         ("v4", createVersion4),
         ("v5", createVersion5),
+        ("v6", createVersion6),
     ]
 
     /// The newest schema version this build knows; migrations bring older stores up to it.
@@ -48,6 +49,38 @@ public enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'skips are append-only'); END;
             CREATE TRIGGER skips_refuse_delete BEFORE DELETE ON skips
                 BEGIN SELECT RAISE(ABORT, 'skips are append-only'); END;
+            """)
+    }
+
+    /// Version 6: the log takes notes (kind `note`). SQLite cannot change a CHECK constraint, so
+    /// the decisions table is rebuilt with the same columns, rows, indexes and triggers (foreign
+    /// keys are checked once the migration ends).
+    private static func createVersion6(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE decisions_v6 (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                item_id INTEGER NOT NULL REFERENCES items(id),
+                kind TEXT NOT NULL CHECK (kind IN ('accept', 'override', 'edit', 'reject', 'rerun', 'undo', 'note')),
+                set_id INTEGER REFERENCES candidate_sets(id),
+                candidate INTEGER,
+                text TEXT,
+                reason TEXT,
+                target_id INTEGER REFERENCES decisions(id),
+                curator TEXT NOT NULL,
+                at TEXT NOT NULL,
+                note TEXT,
+                batch_id INTEGER
+            );
+            INSERT INTO decisions_v6 (id, item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id)
+                SELECT id, item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id FROM decisions;
+            DROP TABLE decisions;
+            ALTER TABLE decisions_v6 RENAME TO decisions;
+            CREATE INDEX decisions_by_item ON decisions(item_id, id);
+            CREATE INDEX decisions_by_batch ON decisions(batch_id) WHERE batch_id IS NOT NULL;
+            CREATE TRIGGER decisions_refuse_update BEFORE UPDATE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
+            CREATE TRIGGER decisions_refuse_delete BEFORE DELETE ON decisions
+                BEGIN SELECT RAISE(ABORT, 'decisions are append-only'); END;
             """)
     }
 

@@ -1,3 +1,6 @@
+// QuorumStore/Stats: Statistics over the store: counts, win rates, agreement, spot-check populations and saved
+// spot-check runs.
+
 import Foundation
 
 /// One curator's work as the log has it: decisions by kind, skips, and a rate over the time
@@ -12,6 +15,7 @@ public struct CuratorStats: Sendable, Equatable, Encodable {
     public var undone = 0
     public var reruns = 0
     public var skipped = 0
+    public var notes = 0
     public var activeSeconds: Double = 0
 
     /// A pause longer than this between two decisions is a break, not work.

@@ -1,6 +1,3 @@
-// QuorumStore/Stats: Statistics over the store: counts, win rates, agreement, spot-check populations and saved
-// spot-check runs.
-
 import QuorumCore
 
 /// How a spot-check's sample is split into strata.

@@ -24,6 +24,7 @@ extension Store {
             case .reject?: stats.rejected += 1
             case .undo?: stats.undone += 1
             case .rerun?: stats.reruns += 1
+            case .note?: stats.notes += 1
             case nil: break
             }
             let at: Date = row["at"]

@@ -37,6 +37,9 @@ enum DecisionValidation {
             decision.candidate = basedOn
         case .reject(let reason):
             decision.reason = reason
+        case .note(let text):
+            guard !text.allSatisfy(\.isWhitespace) else { throw StoreError.refused("a note needs some text") }
+            decision.note = text
         case .undo(let targetID):
             guard log.log.contains(where: { $0.id == targetID }) else { throw StoreError.unknownDecision(targetID) }
             guard log.activeEventIDs.contains(targetID) else { throw StoreError.refused("decision \(targetID) is already undone") }

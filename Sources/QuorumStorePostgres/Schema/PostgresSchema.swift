@@ -9,9 +9,9 @@ import QuorumStore
 /// and columns of the SQLite schema version 4 (`StoreTableLayout`) with the same names and
 /// meanings (timestamps as the same text, so exports are byte for byte the same); version 2
 /// adds what only a team needs: leases and the ids clients give their decisions; version 3
-/// the skips of SQLite's version 5.
+/// the skips of SQLite's version 5; version 4 the notes of its version 6.
 public enum PostgresSchema {
-    static let migrations: [String] = [version1, version2, version3]
+    static let migrations: [String] = [version1, version2, version3, version4]
 
     public static var currentVersion: Int { migrations.count }
 
@@ -162,5 +162,12 @@ public enum PostgresSchema {
             BEGIN RAISE EXCEPTION 'skips are append-only'; END $$;
         CREATE TRIGGER skips_refuse_change BEFORE UPDATE OR DELETE ON skips
             FOR EACH ROW EXECUTE FUNCTION quorum_refuse_skip_change();
+        """
+
+    /// SQLite's schema version 6: the log takes notes (kind `note`).
+    private static let version4 = """
+        ALTER TABLE decisions DROP CONSTRAINT decisions_kind_check;
+        ALTER TABLE decisions ADD CONSTRAINT decisions_kind_check
+            CHECK (kind IN ('accept', 'override', 'edit', 'reject', 'rerun', 'undo', 'note'));
         """
 }

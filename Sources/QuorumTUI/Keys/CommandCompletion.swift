@@ -1,3 +1,5 @@
+// QuorumTUI/Keys: Keys: the key values, every binding with its help text, and the `:` commands.
+
 import QuorumCore
 import QuorumStore
 

@@ -5,6 +5,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
+    case openReader, focusCandidates
 }
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
@@ -75,7 +76,7 @@ public enum KeyBindings {
 
     public static let spotCheck: [KeyBinding<WorkbenchCommand>] = [
         KeyBinding([.character("y")], .markRight, "mark the automatic choice right (a human accept)", hint: "right"),
-        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason (a reject)", hint: "wrong"),
+        KeyBinding([.character("n")], .markWrong, "mark it wrong, with a reason; elsewhere, a note", hint: "wrong"),
     ]
 
     public static let navigate: [KeyBinding<WorkbenchCommand>] = [
@@ -87,9 +88,11 @@ public enum KeyBindings {
         KeyBinding([.character("G"), .end], .last, "last loaded item"),
         KeyBinding([.character("J")], .expandNext, "expand the next candidate", hint: "expand", hintKeys: "J/K"),
         KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
+        KeyBinding([.tab], .focusCandidates, "scroll the candidates: j/k, PgDn/PgUp, g/G (Tab again: the queue)"),
     ]
 
     public static let view: [KeyBinding<WorkbenchCommand>] = [
+        KeyBinding([.character("v")], .openReader, "read the choice full screen: scroll, diff, side by side"),
         KeyBinding([.character("/")], .search, "search instructions, inputs and outputs", hint: "search"),
         KeyBinding([.character("f")], .cycleFilter, "cycle the status filter", hint: "filter"),
         KeyBinding([.character(":")], .commandLine, "command line", hint: "command"),

@@ -11,9 +11,12 @@ extension Workbench {
             return promptKey(key, prompt, &state)
         case .stats(let view):
             return statsKey(key, view, &state)
+        case .reader(let view):
+            return readerKey(key, view, &state)
         case nil:
             break
         }
+        if let effects = candidatesKey(key, &state) { return effects }
         if let command = KeyBindings.command(for: key), command == .quit {
             state.queuedKeys = []
         } else if !state.queuedKeys.isEmpty
@@ -27,7 +30,7 @@ extension Workbench {
     /// Commands that act on the selected item, and so wait for it to load.
     private static func needsItem(_ command: WorkbenchCommand) -> Bool {
         switch command {
-        case .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .markRight, .markWrong: return true
+        case .accept, .override, .edit, .reject, .rerunOutputs, .rerunInstance, .markRight, .markWrong, .openReader: return true
         default: return false
         }
     }
@@ -122,6 +125,8 @@ extension Workbench {
         case .help:
             state.overlay = .help(scroll: 0)
             return []
+        case .openReader: return openReader(&state)
+        case .focusCandidates: return focusCandidates(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }
@@ -186,16 +191,13 @@ extension Workbench {
     }
 
     private static func markWrong(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard state.spotCheck != nil else {
-            message("y and n give verdicts in a spot-check (quorum spot-check); x rejects here", .warning, &state)
-            return []
-        }
+        guard state.spotCheck != nil else { return openNote(&state) }
         guard let item = decidableItem(&state) else { return [] }
         state.overlay = .prompt(Prompt(.wrongReason(itemID: item.id)))
         return []
     }
 
-    private static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let item = decidableItem(&state) else { return [] }
         guard item.candidates.indices.contains(position) else {
             message("#\(item.id) has no candidate \(position) (it has \(item.candidates.count))", .warning, &state)

@@ -1,6 +1,7 @@
 extension Workbench {
     /// A click on a queue row selects it; the wheel moves through the queue, or scrolls the
-    /// help. Clicks elsewhere do nothing, so a stray click never decides anything.
+    /// candidates when over them, the help or the reader. Clicks elsewhere do nothing, so a
+    /// stray click never decides anything.
     static func mouse(_ event: MouseEvent, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if case .help(let scroll) = state.overlay {
             switch event.action {
@@ -10,7 +11,16 @@ extension Workbench {
             }
             return []
         }
+        if case .reader(let view) = state.overlay {
+            if event.action != .click { readerWheel(view, down: event.action == .wheelDown, &state) }
+            return []
+        }
         guard state.overlay == nil, !WorkbenchLayout.isTooSmall(state.viewport) else { return [] }
+        let candidates = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount).candidates
+        if event.action != .click && candidates.contains(event.at) {
+            candidatesWheel(down: event.action == .wheelDown, &state)
+            return []
+        }
         switch event.action {
         case .wheelDown: return moveCursor(to: state.queue.cursor + 3, &state)
         case .wheelUp: return moveCursor(to: state.queue.cursor - 3, &state)

@@ -66,6 +66,8 @@ extension Workbench {
             }
             let verb = if case .wrongReason = prompt.kind { "marking wrong" } else { "rejecting" }
             return decide(itemID, .reject(reason: text), verb: verb, &state)
+        case .note(let itemID):
+            return addNote(text, to: itemID, prompt, &state)
         case .command:
             return runCommandLine(text, &state)
         case .confirmBatch(let plan):

@@ -85,10 +85,13 @@ extension Workbench {
         }
         state.details[id] = ItemPresentation(detail)
         let decision = outcome.decision
-        state.progress.decisions += decision.kind == .undo ? -1 : 1
+        state.progress.decisions += decision.kind == .undo ? -1 : decision.kind == .note ? 0 : 1
         if decision.kind == .undo {
             state.undoTrail.removeAll { $0.decisionID == decision.targetID }
             message("undone on #\(id): it is \(detail.item.status.rawValue) again", .success, &state)
+        } else if decision.kind == .note {
+            // A note is not a decision: u leaves it alone.
+            message(recordedMessage(decision, id), .success, &state)
         } else if let decisionID = decision.id {
             state.undoTrail.append(DecisionReference(itemID: id, decisionID: decisionID))
             message(recordedMessage(decision, id), .success, &state)
@@ -120,6 +123,7 @@ extension Workbench {
         case .reject: return "rejected #\(id): " + VisibleText.escaped(decision.reason ?? "")
         case .rerun: return "rerun of #\(id) recorded"
         case .undo: return "undone on #\(id)"
+        case .note: return "note added to #\(id)"
         }
     }
 

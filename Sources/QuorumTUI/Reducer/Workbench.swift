@@ -80,6 +80,10 @@ public enum Workbench {
             return statsLoaded(.failed(problem), &state)
         case .verdictLoaded(let itemID, let verdict):
             return verdictLoaded(itemID, verdict, &state)
+        case .historyLoaded(let itemID, let log):
+            state.histories = state.histories.filter { state.details[$0.key] != nil }
+            state.histories[itemID] = ItemHistory(log)
+            return []
         case .sharedTokensAligned(let itemID, let alignment):
             state.details[itemID]?.absorb(alignment)
             return []

@@ -18,6 +18,12 @@ enum Selection {
         }
     }
 
+    /// The stored item shown, when it is loaded.
+    var itemID: Int64? {
+        if case .stored(let item) = self { return item.id }
+        return nil
+    }
+
     var candidateCount: Int {
         switch self {
         case .stored(let item): return item.candidates.count

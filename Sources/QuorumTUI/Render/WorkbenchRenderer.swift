@@ -17,6 +17,10 @@ public enum WorkbenchRenderer {
             StatsOverlay.render(view, into: &grid, in: grid.bounds)
             return
         }
+        if case .reader(let view) = state.overlay {
+            ReaderScreen.render(view, state: state, into: &grid)
+            return
+        }
         let selection = Selection(state)
         let layout = WorkbenchLayout(
             size: grid.size, candidateCount: selection.candidateCount,
@@ -25,9 +29,10 @@ public enum WorkbenchRenderer {
         if let spotCheck = state.spotCheck, let rect = layout.spotCheck {
             SpotCheckPane.render(spotCheck, into: &grid, in: rect)
         }
-        ItemPane.render(selection, into: &grid, in: layout.item)
+        ItemPane.render(selection, history: selection.itemID.flatMap { state.histories[$0] }, into: &grid, in: layout.item)
         CandidatesPane.render(selection, expanded: state.expandedCandidate, settings: state.settings,
-                              summary: layout.matrix == nil, into: &grid, in: layout.candidates)
+                              summary: layout.matrix == nil, scroll: Workbench.candidatesScroll(state),
+                              into: &grid, in: layout.candidates)
         if let matrix = layout.matrix {
             MatrixPane.render(selection, settings: state.settings, into: &grid, in: matrix)
         }

@@ -4,6 +4,8 @@ public enum Overlay: Sendable, Equatable {
     case prompt(Prompt)
     /// The full-screen `:stats` view.
     case stats(StatsView)
+    /// The reader (`v`).
+    case reader(ReaderView)
 }
 
 /// The `:stats` view: the store's statistics (read off the UI thread) and how far it is scrolled.
@@ -35,6 +37,8 @@ public struct Prompt: Sendable, Equatable {
         case rejectReason(itemID: Int64)
         /// A spot-check's `n`: why the automatic decision is wrong (recorded as a reject).
         case wrongReason(itemID: Int64)
+        /// `n` outside a spot-check: a note on the item, kept in its log.
+        case note(itemID: Int64)
         /// `:accept` or `:reject` over the filter: `y` and Enter decides them all.
         case confirmBatch(BatchPlan)
     }
@@ -55,6 +59,7 @@ public struct Prompt: Sendable, Equatable {
         case .search: return "/"
         case .rejectReason(let itemID): return "Reject #\(itemID), reason: "
         case .wrongReason(let itemID): return "Wrong: why is #\(itemID)'s choice wrong? "
+        case .note(let itemID): return "Note on #\(itemID): "
         case .confirmBatch(let plan):
             return "\(plan.verb.capitalized) \(plan.itemIDs.count) pending item\(plan.itemIDs.count == 1 ? "" : "s") of \(plan.scope)? y + Enter: "
         }

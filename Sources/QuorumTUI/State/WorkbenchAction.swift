@@ -34,6 +34,8 @@ public enum WorkbenchAction: Sendable, Equatable {
     case verdictLoaded(itemID: Int64, ErrorRateEstimate.Verdict?)
     /// `.alignSharedTokens`' result.
     case sharedTokensAligned(itemID: Int64, SharedTokenAlignment)
+    /// The item's log, read with it and after each decision on it, for the item pane.
+    case historyLoaded(itemID: Int64, [LoggedDecision])
     /// A second went by: the time since the workbench opened.
     case clock(elapsedSeconds: Double)
     /// Something the shell wants the curator to know.

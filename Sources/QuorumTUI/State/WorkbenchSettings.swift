@@ -6,6 +6,8 @@ public struct WorkbenchSettings: Sendable, Equatable {
     public var pageSize: Int
     /// Item details are kept for this many rows either side of the cursor.
     public var detailWindow: Int
+    /// Colour is off (`NO_COLOR`): diffs write `[-…-]` and `{+…+}` around their changes.
+    public var marksChangesInText = false
 
     public init(fragileAbove: Double = WorkbenchSettings.defaultFragileAbove, pageSize: Int = 100, detailWindow: Int = 150) {
         self.fragileAbove = fragileAbove

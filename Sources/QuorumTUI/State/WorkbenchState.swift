@@ -6,6 +6,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var queue = QueueState()
     /// Details of stored items near the cursor, by id.
     public var details: [Int64: ItemPresentation] = [:]
+    /// The logs of items whose details are kept, by id.
+    public var histories: [Int64: ItemHistory] = [:]
     /// Items the engine is generating, oldest ticket first.
     public var live: [LiveItem] = []
     /// The item whose live entry was selected when it was stored: the cursor follows it to
@@ -24,6 +26,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).
     public var expandedCandidate: Int?
+    /// Set while the candidates pane has the keys (Tab).
+    public var candidatesFocus: CandidatesFocus?
     /// Decisions made this session, oldest first, for `u`.
     public var undoTrail: [DecisionReference] = []
     /// The curator's pace this session, for the status bar.

@@ -20,14 +20,14 @@ enum CandidatesPane {
         var isStreaming: Bool
     }
 
+    /// `scroll`, when the pane has the focus (Tab), is its first row: every candidate is then
+    /// shown whole, one under the other, instead of each given a share of the rows.
     static func render(
         _ selection: Selection, expanded: Int?, settings: WorkbenchSettings, summary: Bool,
-        into grid: inout CellGrid, in rect: Rect
+        scroll: Int? = nil, into grid: inout CellGrid, in rect: Rect
     ) {
         var title = [StyledText("Candidates", .title, .bold)]
-        let textWidth = max(1, rect.width - 2 - textIndent - 1)
-        var blocks: [Block] = []
-        var firstCandidate = 0
+        let (blocks, firstCandidate) = Self.blocks(selection, width: textWidth(rect))
         switch selection {
         case .stored(let item):
             title.append(StyledText(" · \(item.candidates.count)", .muted))
@@ -35,19 +35,17 @@ enum CandidatesPane {
                 title += [StyledText(" · ", .muted)]
                     + MatrixPane.verdict(item.consensus, candidates: item.candidates.count, settings: settings)
             }
-            if let edited = item.editedOutput {
-                blocks.append(editedBlock(edited, width: textWidth))
-                firstCandidate = 1
-            }
-            blocks += storedBlocks(item, width: textWidth)
         case .live(let item):
             title.append(StyledText(item.rerunOf == nil ? " · streaming" : " · rerun streaming", .streaming))
-            blocks = liveBlocks(item, width: textWidth)
         case .none, .loading:
             break
         }
-        grid.drawBox(rect, title: title)
         let inner = rect.inset(by: 1)
+        if let scroll {
+            renderScrolled(blocks, from: scroll, title: title, into: &grid, in: rect)
+            return
+        }
+        grid.drawBox(rect, title: title)
         guard !inner.isEmpty, !blocks.isEmpty else { return }
         let budget = inner.height - min(blocks.count, inner.height)
         let focus = expanded.map { $0 + firstCandidate }
@@ -71,6 +69,21 @@ enum CandidatesPane {
             if block.isStreaming, rows[index] == block.lines.count, let last = block.lines.last, y > inner.y {
                 grid.put("▍", at: Point(x: textRect.x + last.width, y: y - 1), style: .streaming, clip: textRect)
             }
+        }
+    }
+
+    static func textWidth(_ rect: Rect) -> Int { max(1, rect.width - 2 - textIndent - 1) }
+
+    /// The blocks the pane shows, and the index of the first candidate's (after an edited output).
+    static func blocks(_ selection: Selection, width: Int) -> (blocks: [Block], firstCandidate: Int) {
+        switch selection {
+        case .stored(let item):
+            let edited = item.editedOutput.map { [editedBlock($0, width: width)] } ?? []
+            return (edited + storedBlocks(item, width: width), edited.count)
+        case .live(let item):
+            return (liveBlocks(item, width: width), 0)
+        case .none, .loading:
+            return ([], 0)
         }
     }
 

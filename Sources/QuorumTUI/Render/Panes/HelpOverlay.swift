@@ -39,6 +39,10 @@ enum HelpOverlay {
         }
         section("In a prompt (: / x n)")
         for binding in KeyBindings.prompt { row(binding.keyLabel, binding.summary) }
+        section("With the candidates focused (Tab)")
+        for binding in KeyBindings.candidates { row(binding.keyLabel, binding.summary) }
+        section("In the reader (v)")
+        for binding in KeyBindings.reader { row(binding.keyLabel, binding.summary) }
         section("In the stats view (:stats)")
         for binding in KeyBindings.stats { row(binding.keyLabel, binding.summary) }
         section("In this help")

@@ -4,7 +4,8 @@ import QuorumStore
 enum ItemPane {
     static let labelWidth = 14
 
-    static func render(_ selection: Selection, into grid: inout CellGrid, in rect: Rect) {
+    /// `history`, when the item's log is loaded and has entries, takes the pane's last rows.
+    static func render(_ selection: Selection, history: ItemHistory? = nil, into grid: inout CellGrid, in rect: Rect) {
         switch selection {
         case .none:
             grid.drawBox(rect, title: [StyledText("Item", .title, .bold)])
@@ -20,8 +21,12 @@ enum ItemPane {
             var provenance = ["run \(item.runID)"]
             if let generator = item.generator { provenance.append("instance by " + generator) }
             if !item.seedIDs.isEmpty { provenance.append("seeds " + item.seedIDs.joined(separator: ", ")) }
+            let split = ItemHistoryRows.split(rect.inset(by: 1), history: history)
             renderBody(instruction: item.instruction, input: item.input, type: item.type,
-                       provenance: provenance.joined(separator: " · "), into: &grid, in: rect.inset(by: 1))
+                       provenance: provenance.joined(separator: " · "), into: &grid, in: split.body)
+            if let history, let rows = split.history {
+                ItemHistoryRows.render(history, into: &grid, in: rows, labelWidth: labelWidth)
+            }
         case .live(let item):
             grid.drawBox(rect, title: [StyledText("New item", .title, .bold),
                                        StyledText(" · type \(item.type.rawValue) · ", .muted),
