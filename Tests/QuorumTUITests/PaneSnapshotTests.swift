@@ -41,13 +41,25 @@ final class PaneSnapshotTests: XCTestCase {
                         named: "pane-item")
     }
 
+    /// After `h`: the words each candidate shares with the choice.
     func testCandidatesPaneHighlightsTheWordsSharedWithTheChoice() {
-        let (state, item) = selection(1)
+        var (state, item) = selection(1)
+        state.settings.highlightsShared = true
         let grid = render(Size(width: 80, height: 12)) {
             CandidatesPane.render(item, expanded: nil, settings: state.settings, summary: true, into: &$0, in: $1)
         }
         Snapshot.assert(grid.textDump() + "\n\n" + grid.styleDump([.shared: "#", .choice: "*", .accent: "k", .text: " ", .muted: "."]),
                         named: "pane-candidates")
+    }
+
+    /// By default: the words a candidate does not share with the choice, none on the choice.
+    func testCandidatesPaneMarksWhatACandidateDoesNotShare() {
+        let (state, item) = selection(1)
+        let grid = render(Size(width: 80, height: 12)) {
+            CandidatesPane.render(item, expanded: nil, settings: state.settings, summary: true, into: &$0, in: $1)
+        }
+        Snapshot.assert(grid.textDump() + "\n\n" + grid.styleDump([.differs: "!", .choice: "*", .accent: "k", .text: " ", .muted: "."]),
+                        named: "pane-candidates-differences")
     }
 
     func testCandidatesPaneSharesRowsAndExpandsOne() {

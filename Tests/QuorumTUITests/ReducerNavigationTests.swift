@@ -251,7 +251,7 @@ final class ReducerNavigationTests: XCTestCase {
         let commands: [WorkbenchCommand] = [
             .accept, .override, .edit, .reject, .skip, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
             .pageUp, .first, .last, .expandNext, .expandPrevious, .search, .cycleFilter, .commandLine, .togglePause,
-            .cycleTheme, .help, .cancel, .quit, .markRight, .markWrong, .openReader, .focusCandidates,
+            .cycleTheme, .toggleHighlight, .help, .cancel, .quit, .markRight, .markWrong, .openReader, .focusCandidates,
         ]
         let bound = Set(KeyBindings.main.flatMap(\.bindings).map(\.command))
         XCTAssertEqual(bound, Set(commands))

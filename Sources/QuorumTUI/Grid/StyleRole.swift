@@ -11,6 +11,8 @@ public enum StyleRole: UInt8, Sendable, CaseIterable, Hashable {
     case choice
     /// Tokens a candidate shares with the consensus choice (the LCS that earned its score).
     case shared
+    /// Words a candidate does not share with the consensus choice: what there is to judge.
+    case differs
     /// A control character or escape sequence of model text, made visible.
     case escaped
     case warning

@@ -4,7 +4,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case markRight, markWrong
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
-    case search, cycleFilter, commandLine, togglePause, cycleTheme, help, cancel, quit
+    case search, cycleFilter, commandLine, togglePause, cycleTheme, toggleHighlight, help, cancel, quit
     case openReader, focusCandidates
 }
 
@@ -98,6 +98,7 @@ public enum KeyBindings {
         KeyBinding([.character(":")], .commandLine, "command line", hint: "command"),
         KeyBinding([.character("p")], .togglePause, "pause or resume the engine", hint: "pause"),
         KeyBinding([.character("t")], .cycleTheme, "cycle themes"),
+        KeyBinding([.character("h")], .toggleHighlight, "mark what candidates do not share with the choice, or what they share"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.escape], .cancel, "clear the search and the message"),
         KeyBinding([.character("q")], .quit, "quit", hint: "quit"),

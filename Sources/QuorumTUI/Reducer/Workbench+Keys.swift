@@ -122,6 +122,12 @@ extension Workbench {
         case .cycleTheme:
             let index = state.themeNames.firstIndex(of: state.themeName) ?? -1
             return applyTheme(state.themeNames[(index + 1) % state.themeNames.count], &state)
+        case .toggleHighlight:
+            state.settings.highlightsShared.toggle()
+            message(state.settings.highlightsShared
+                ? "highlighting the words each candidate shares with the choice (h: what it does not)"
+                : "highlighting the words each candidate does not share with the choice (h: what it shares)", .info, &state)
+            return []
         case .help:
             state.overlay = .help(scroll: 0)
             return []

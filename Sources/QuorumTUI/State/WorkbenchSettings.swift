@@ -8,6 +8,9 @@ public struct WorkbenchSettings: Sendable, Equatable {
     public var detailWindow: Int
     /// Colour is off (`NO_COLOR`): diffs write `[-…-]` and `{+…+}` around their changes.
     public var marksChangesInText = false
+    /// Candidates mark the words they do not share with the choice (the default), or, after
+    /// `h`, the words they share.
+    public var highlightsShared = false
 
     public init(fragileAbove: Double = WorkbenchSettings.defaultFragileAbove, pageSize: Int = 100, detailWindow: Int = 150) {
         self.fragileAbove = fragileAbove

@@ -1,6 +1,3 @@
-// QuorumTUI/Text: Text as the terminal shows it: control characters made visible, display widths, wrapping,
-// shared-token highlights.
-
 /// Columns a character takes in a terminal.
 public enum DisplayWidth {
     /// 2 for East Asian Wide and Fullwidth characters and emoji drawn as emoji by default,

@@ -89,6 +89,7 @@ extension StyleRole {
         case .heat3, .edited, .overridden: return .underline
         case .selection, .statusBar, .prompt, .escaped: return .reverse
         case .shared: return .underline
+        case .differs: return [.bold, .underline]
         case .danger, .rejected: return [.bold, .underline]
         case .success, .streaming: return .italic
         case .statusKey: return [.reverse, .bold]

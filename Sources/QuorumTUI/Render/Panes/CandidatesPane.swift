@@ -17,6 +17,7 @@ enum CandidatesPane {
         var truncated: Bool
         var textStyle: StyleRole
         var highlight: [Range<Int>]
+        var highlightStyle: StyleRole = .shared
         var isStreaming: Bool
     }
 
@@ -27,7 +28,7 @@ enum CandidatesPane {
         scroll: Int? = nil, into grid: inout CellGrid, in rect: Rect
     ) {
         var title = [StyledText("Candidates", .title, .bold)]
-        let (blocks, firstCandidate) = Self.blocks(selection, width: textWidth(rect))
+        let (blocks, firstCandidate) = Self.blocks(selection, width: textWidth(rect), shared: settings.highlightsShared)
         switch selection {
         case .stored(let item):
             title.append(StyledText(" · \(item.candidates.count)", .muted))
@@ -63,7 +64,7 @@ enum CandidatesPane {
             let textRect = Rect(x: inner.x + textIndent, y: inner.y, width: inner.width - textIndent - 1, height: inner.height)
             for line in block.lines.prefix(rows[index]) where y < inner.maxY {
                 grid.put(line, at: Point(x: textRect.x, y: y), style: block.textStyle, clip: textRect,
-                         highlight: block.highlight)
+                         highlight: block.highlight, highlightStyle: block.highlightStyle)
                 y += 1
             }
             if block.isStreaming, rows[index] == block.lines.count, let last = block.lines.last, y > inner.y {
@@ -75,11 +76,11 @@ enum CandidatesPane {
     static func textWidth(_ rect: Rect) -> Int { max(1, rect.width - 2 - textIndent - 1) }
 
     /// The blocks the pane shows, and the index of the first candidate's (after an edited output).
-    static func blocks(_ selection: Selection, width: Int) -> (blocks: [Block], firstCandidate: Int) {
+    static func blocks(_ selection: Selection, width: Int, shared: Bool = false) -> (blocks: [Block], firstCandidate: Int) {
         switch selection {
         case .stored(let item):
             let edited = item.editedOutput.map { [editedBlock($0, width: width)] } ?? []
-            return (edited + storedBlocks(item, width: width), edited.count)
+            return (edited + storedBlocks(item, width: width, shared: shared), edited.count)
         case .live(let item):
             return (liveBlocks(item, width: width), 0)
         case .none, .loading:
@@ -93,7 +94,7 @@ enum CandidatesPane {
                      truncated: wrapped.truncated, textStyle: .text, highlight: [], isStreaming: false)
     }
 
-    private static func storedBlocks(_ item: ItemPresentation, width: Int) -> [Block] {
+    private static func storedBlocks(_ item: ItemPresentation, width: Int, shared: Bool) -> [Block] {
         var blocks: [Block] = []
         let scores = item.consensus?.scores ?? []
         for candidate in item.candidates {
@@ -119,10 +120,16 @@ enum CandidatesPane {
             }
             let text = candidate.text.isBlank ? "(empty)" : candidate.text.original
             let wrapped = TextWrap.lines(text, width: width, maxLines: maxLinesPerCandidate)
-            let highlight = candidate.text.isBlank ? [] : (item.sharedTokens?[safe: position] ?? [])
+            let sharedRanges = candidate.text.isBlank ? nil : item.sharedTokens?[safe: position]
+            let highlight: [Range<Int>]
+            if shared {
+                highlight = sharedRanges ?? []
+            } else {
+                highlight = isChoice ? [] : sharedRanges.map { DifferingWords.ranges(in: candidate.text.original, outside: $0) } ?? []
+            }
             blocks.append(Block(header: header, lines: wrapped.lines, truncated: wrapped.truncated,
                                 textStyle: candidate.error != nil || candidate.text.isBlank ? .muted : .text,
-                                highlight: highlight, isStreaming: false))
+                                highlight: highlight, highlightStyle: shared ? .shared : .differs, isStreaming: false))
         }
         return blocks
     }

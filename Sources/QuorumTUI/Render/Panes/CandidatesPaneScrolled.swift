@@ -44,7 +44,7 @@ extension CandidatesPane {
             case .line(let index, let line):
                 let block = blocks[index]
                 grid.put(block.lines[line], at: Point(x: textRect.x, y: y), style: block.textStyle, clip: textRect,
-                         highlight: block.highlight)
+                         highlight: block.highlight, highlightStyle: block.highlightStyle)
             }
         }
     }
