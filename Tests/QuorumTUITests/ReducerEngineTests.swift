@@ -74,6 +74,21 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertTrue(state.status.message?.text.contains("dropped the instance of “Say something off topic.”") == true)
     }
 
+    /// Issue 15: a rerun that returns the very same texts says so.
+    func testARerunIdenticalToTheSetBeforeSaysSo() {
+        var state = Fixtures.state(items: [Fixtures.healthy])
+        XCTAssertEqual(state.apply(.rerunStored(ticket: 1 << 40, itemID: 1)), [.loadItem(1)])
+        _ = Workbench.reduce(&state, .itemLoaded(Fixtures.healthy))
+        XCTAssertEqual(state.status.message?.severity, .warning)
+        XCTAssertTrue(state.status.message?.text.contains("#1's rerun gave the same 3 texts as before") == true)
+        XCTAssertEqual(state.rerunBefore, [:])
+
+        _ = state.apply(.rerunStored(ticket: 1 << 40, itemID: 1))
+        let changed = Fixtures.detail(1, instruction: "Give three tips for staying healthy.", texts: ["New.", "New.", "Other."])
+        _ = Workbench.reduce(&state, .itemLoaded(changed))
+        XCTAssertFalse(state.status.message?.text.contains("same") == true)
+    }
+
     func testFilteredInstancesDisappearAndKeepTheCursorInRange() {
         var state = Fixtures.state(items: [Fixtures.healthy], filter: .awaitingReview)
         _ = state.apply(.itemStarted(ticket: 1, type: .b, instruction: "One"))

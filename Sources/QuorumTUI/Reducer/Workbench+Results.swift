@@ -63,6 +63,9 @@ extension Workbench {
                 state.status.counts?.move(from: previous, to: detail.item.status)
             }
         }
+        if let before = state.rerunBefore.removeValue(forKey: id), before == detail.candidates.map(\.text) {
+            message("#\(id)'s rerun gave the same \(before.count) texts as before (at temperature 0 it always will)", .warning, &state)
+        }
         // While a decision is being written its result moves the row's status and the counts.
         updateRow(id, &state) { if !$0.isWriting { $0.status = detail.item.status } }
         state.details[id] = ItemPresentation(detail)

@@ -49,6 +49,7 @@ extension WorkbenchState {
         case .rerunStored(let ticket, let itemID):
             removeLive(ticket)
             _ = removeRerun(ticket)
+            if let before = details[itemID] { rerunBefore[itemID] = before.candidates.map(\.text.original) }
             status.message = StatusMessage("#\(itemID) has new candidates", .success)
             return [.loadItem(itemID)]
         case .memberFailed(let member, let error):

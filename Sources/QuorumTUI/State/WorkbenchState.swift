@@ -15,6 +15,9 @@ public struct WorkbenchState: Sendable, Equatable {
     public var followedArrival: Int64?
     /// Reruns under way, shown in place of the item they rerun until they are stored.
     public var reruns: [LiveItem] = []
+    /// Items whose outputs were just rerun, with the texts they had: when the new set is
+    /// read, one identical to the old says so (a temperature of 0 returns the same text).
+    public var rerunBefore: [Int64: [String]] = [:]
     /// Rerun tickets count from here, far above the engine's own.
     public var nextRerunTicket = 1 << 40
     public var overlay: Overlay?
