@@ -80,7 +80,7 @@ final class ReducerEngineTests: XCTestCase {
         XCTAssertEqual(state.apply(.rerunStored(ticket: 1 << 40, itemID: 1)), [.loadItem(1)])
         _ = Workbench.reduce(&state, .itemLoaded(Fixtures.healthy))
         XCTAssertEqual(state.status.message?.severity, .warning)
-        XCTAssertTrue(state.status.message?.text.contains("#1's rerun gave the same 3 texts as before") == true)
+        XCTAssertTrue(state.status.message?.text.contains("#1 has new candidates, the same 3 texts as before") == true)
         XCTAssertEqual(state.rerunBefore, [:])
 
         _ = state.apply(.rerunStored(ticket: 1 << 40, itemID: 1))

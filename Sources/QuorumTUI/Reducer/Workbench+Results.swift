@@ -64,7 +64,8 @@ extension Workbench {
             }
         }
         if let before = state.rerunBefore.removeValue(forKey: id), before == detail.candidates.map(\.text) {
-            message("#\(id)'s rerun gave the same \(before.count) texts as before (at temperature 0 it always will)", .warning, &state)
+            message("#\(id) has new candidates, the same \(before.count) texts as before (at temperature 0 a rerun always gives them)",
+                    .warning, &state)
         }
         // While a decision is being written its result moves the row's status and the counts.
         updateRow(id, &state) { if !$0.isWriting { $0.status = detail.item.status } }
