@@ -18,14 +18,18 @@ struct StoreBenchReport {
     }
 
     var text: String {
+        (Self.aligned(rows) + [""] + notes).joined(separator: "\n") + "\n"
+    }
+
+    /// Rows as lines of columns: the first cell left-aligned, the others right-aligned.
+    static func aligned(_ rows: [[String]]) -> [String] {
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
-        let table = rows.map { row in
+        return rows.map { row in
             row.enumerated().map { index, cell in
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return index == 0 ? cell + padding : padding + cell
             }.joined(separator: "  ")
         }
-        return (table + [""] + notes).joined(separator: "\n") + "\n"
     }
 
     static func format(_ seconds: Double) -> String {

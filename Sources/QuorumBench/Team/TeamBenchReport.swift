@@ -20,13 +20,6 @@ struct TeamBenchReport {
     }
 
     var text: String {
-        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max()! }
-        let table = rows.map { row in
-            row.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return index == 0 ? cell + padding : padding + cell
-            }.joined(separator: "  ")
-        }
-        return (notes + [""] + table).joined(separator: "\n") + "\n"
+        (notes + [""] + StoreBenchReport.aligned(rows)).joined(separator: "\n") + "\n"
     }
 }

@@ -28,7 +28,7 @@ extension StoreTransaction {
         conditions.append(statuses.isEmpty ? "0" : "i.\(Item.Columns.status.name) IN (\(statuses))")
         if let ids = selection.itemIDs {
             conditions.append("i.\(Item.Columns.id.name) IN (SELECT value FROM json_each(?))")
-            arguments += ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+            arguments += [jsonIDList(ids)]
         }
         if let filter = selection.filter {
             let (sql, more) = FilterSQL(alias: "i").condition(filter)
@@ -69,7 +69,7 @@ extension StoreTransaction {
                 FROM items i WHERE i.id IN (SELECT value FROM json_each(?)) AND i.status = 'pending'
                 ORDER BY i.id
                 """, arguments: [action.kind.rawValue, textArgument(reason), textArgument(curator), date, batchID,
-                                 Self.jsonArray(itemIDs)])
+                                 jsonIDList(itemIDs)])
             let decided = try batchItemIDs(batchID)
             guard !decided.isEmpty else { return BatchOutcome(batchID: nil, itemIDs: [], skipped: Set(itemIDs).count) }
             let newState = reason == nil
@@ -102,7 +102,7 @@ extension StoreTransaction {
                 INSERT INTO decisions (item_id, kind, target_id, curator, at, batch_id)
                 SELECT d.item_id, 'undo', d.id, CAST(? AS TEXT), ?, ? FROM decisions d
                 WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id
-                """, arguments: [textArgument(curator), date, undoBatchID, Self.jsonArray(latest)])
+                """, arguments: [textArgument(curator), date, undoBatchID, jsonIDList(latest)])
             try db.execute(sql: """
                 UPDATE items SET status = 'pending',
                     chosen = (SELECT s.consensus_choice FROM candidate_sets s WHERE s.id = items.current_set_id),
@@ -119,10 +119,6 @@ extension StoreTransaction {
 
     private func batchItemIDs(_ batchID: Int64) throws -> [Int64] {
         try Int64.fetchAll(db, sql: "SELECT item_id FROM decisions WHERE batch_id = ? ORDER BY id", arguments: [batchID])
-    }
-
-    private static func jsonArray(_ ids: [Int64]) -> String {
-        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The id the next decision will get: decisions are never deleted, so AUTOINCREMENT's

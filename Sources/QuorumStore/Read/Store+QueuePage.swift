@@ -156,6 +156,6 @@ extension Store {
 
     private static func scope(_ ids: [Int64]?) -> StatementArguments {
         guard let ids else { return [] }
-        return ["[" + ids.map(String.init).joined(separator: ",") + "]"]
+        return [jsonIDList(ids)]
     }
 }

@@ -50,7 +50,7 @@ extension Store {
         var logPositions: [Int64: Int64] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT item_id, MAX(id) FROM decisions WHERE item_id IN (SELECT value FROM json_each(?)) GROUP BY item_id
-            """, arguments: ["[" + itemIDs.map(String.init).joined(separator: ",") + "]"]) {
+            """, arguments: [jsonIDList(itemIDs)]) {
             logPositions[row[0]] = row[1]
         }
         return items.map { item in
