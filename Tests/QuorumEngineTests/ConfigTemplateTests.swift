@@ -12,7 +12,11 @@ final class ConfigTemplateTests: XCTestCase {
         XCTAssertEqual(config.members.map(\.decoding.temperature), [0.7, 0, 0])
         XCTAssertTrue(config.members.allSatisfy { $0.usesLocalEngine && $0.baseURL.isEmpty && $0.api == .completions })
         XCTAssertTrue(config.members.allSatisfy { $0.model == "gemma-3-270m" && $0.apiKeyEnv == nil })
-        XCTAssertEqual(config.members[0].decoding, Decoding(temperature: 0.7, topP: 1, topK: 50, maxTokens: 256, stop: []))
+        XCTAssertEqual(
+            config.members[0].decoding, Decoding(temperature: 0.7, topP: 1, topK: 50, maxTokens: 256, stop: [], repeatPenalty: 1.1))
+        XCTAssertEqual(config.members.map(\.decoding.dryMultiplier), [nil, 0.8, 0.8], "the greedy members do not loop")
+        XCTAssertEqual(config.members.map(\.server), [.llamaCpp, .llamaCpp, .llamaCpp])
+        XCTAssertEqual(config.members.map(\.maxConcurrency), [2, 2, 2])
         XCTAssertEqual(
             config.roles,
             Roles(instructionGenerator: "generator", instanceGenerator: "generator",
@@ -28,7 +32,7 @@ final class ConfigTemplateTests: XCTestCase {
 
     func testTheTemplateMentionsEveryKey() {
         let keys = QuorumConfigLoader.topLevelKeys + EngineSettings.tomlKeys + Roles.tomlKeys + FilterConfig.tomlKeys
-            + GenerationConfig.tomlKeys + MemberConfig.tomlKeys + Decoding.tomlKeys + WorkbenchConfig.tomlKeys
+            + GenerationConfig.tomlKeys.filter { GenerationConfig.renamedKeys[$0] == nil } + MemberConfig.tomlKeys + Decoding.tomlKeys + WorkbenchConfig.tomlKeys
         for key in keys {
             XCTAssertTrue(QuorumConfigTemplate.text.contains("\(key) "), "\(key) is not explained")
         }
@@ -47,6 +51,8 @@ final class ConfigTemplateTests: XCTestCase {
             ["http://10.0.0.11:8000/v1", "http://10.0.0.12:8080/v1", "http://10.0.0.13:8080/v1",
              "http://10.0.0.14:11434/v1", "https://api.openai.com/v1"])
         XCTAssertFalse(config.needsLocalEngine)
+        XCTAssertEqual(config.members[0].baseURLs, ["http://10.0.0.11:8000/v1", "http://10.0.0.15:8000/v1"])
+        XCTAssertEqual(config.members.map(\.server), [.vllm, .openAI, .llamaCpp, .openAI, .openAI])
         let hosted = try XCTUnwrap(config.member(named: "hosted"))
         XCTAssertEqual(hosted.apiKeyEnv, "OPENAI_API_KEY")
         XCTAssertNil(hosted.decoding.topK)

@@ -37,12 +37,16 @@ final class ConfigValidationTests: XCTestCase {
             min_agreement = 0
             [generation]
             seed = 42
-            seed_demonstrations_a = 10
+            instruction_demonstrations_a = 10
             machine_demonstrations_a = 3
-            seed_demonstrations_b = 6
+            instruction_demonstrations_b = 6
             machine_demonstrations_b = 1
             instance_demonstrations_a = 12
             instance_demonstrations_b = 9
+            instruction_max_tokens = 200
+            instruction_min_tokens = 0
+            instance_max_tokens = 300
+            instance_min_tokens = 20
             end_marker = " <END>"
             max_awaiting_review = 20
             [[members]]
@@ -78,9 +82,10 @@ final class ConfigValidationTests: XCTestCase {
         XCTAssertEqual(
             config.generation,
             GenerationConfig(
-                seed: 42, seedDemonstrationsA: 10, machineDemonstrationsA: 3, seedDemonstrationsB: 6,
-                machineDemonstrationsB: 1, instanceDemonstrationsA: 12, instanceDemonstrationsB: 9, endMarker: " <END>",
-                maxAwaitingReview: 20))
+                seed: 42, instructionDemonstrationsA: 10, machineDemonstrationsA: 3, instructionDemonstrationsB: 6,
+                machineDemonstrationsB: 1, instanceDemonstrationsA: 12, instanceDemonstrationsB: 9,
+                instructionTokens: TokenBudget(maximum: 200, minimum: 0), instanceTokens: TokenBudget(maximum: 300, minimum: 20),
+                endMarker: " <END>", maxAwaitingReview: 20))
         XCTAssertEqual(
             config.members[0],
             MemberConfig(
@@ -222,7 +227,16 @@ final class ConfigValidationTests: XCTestCase {
     func testGenerationLimits() {
         let cases: [(String, String)] = [
             ("seed = -1", "generation.seed: must be at least 0, found -1"),
-            ("seed_demonstrations_a = 0", "generation.seed_demonstrations_a: must be at least 1, found 0"),
+            ("instruction_demonstrations_a = 0", "generation.instruction_demonstrations_a: must be at least 1, found 0"),
+            ("seed_demonstrations_a = 20",
+             "generation.seed_demonstrations_a: was replaced by instruction_demonstrations_a, the total number of "
+                + "demonstrations per instruction prompt (seeds fill what the machine instructions leave; the reference's "
+                + "numbers are 24 for type A and 10 for type B)"),
+            ("machine_demonstrations_b = 10",
+             "generation.machine_demonstrations_b: machine_demonstrations_b (10) must be less than "
+                + "instruction_demonstrations_b (10): every instruction prompt keeps at least one seed"),
+            ("instance_min_tokens = 600",
+             "generation.instance_min_tokens: instance_min_tokens (600) must be at most instance_max_tokens (512)"),
             ("machine_demonstrations_b = -1", "generation.machine_demonstrations_b: must be at least 0, found -1"),
             ("instance_demonstrations_b = 0", "generation.instance_demonstrations_b: must be at least 1, found 0"),
             ("end_marker = \"\"", "generation.end_marker: must not be empty"),

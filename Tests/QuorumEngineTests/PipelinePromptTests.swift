@@ -77,14 +77,18 @@ final class PipelinePromptTests: XCTestCase {
         let one = sampler.instructionPrompt(type: .a, machineInstructions: machine, random: &first)
         let two = sampler.instructionPrompt(type: .a, machineInstructions: machine, random: &second)
         XCTAssertEqual(one.prompt, two.prompt)
-        XCTAssertEqual(one.seedIDs.count, 20)
+        XCTAssertEqual(one.seedIDs.count, 20, "24 in all, 4 of them machine instructions")
         XCTAssertEqual(one.prompt.components(separatedBy: "Machine instruction").count - 1, 4)
         XCTAssertTrue(one.prompt.hasSuffix("\n25."))
         var random = sampler.random(for: 4)
         let b = sampler.instructionPrompt(type: .b, machineInstructions: ["Only one machine instruction"], random: &random)
-        XCTAssertTrue(b.prompt.hasSuffix("\n10."), "8 seeds and the 1 machine instruction that exists")
-        XCTAssertEqual(sampler.instanceDemonstrations(type: .a, random: &random).count, 18)
-        XCTAssertEqual(sampler.instanceDemonstrations(type: .b, random: &random).count, 12, "all 12 when fewer than 15 exist")
+        XCTAssertTrue(b.prompt.hasSuffix("\n11."), "10 in all: the 1 machine instruction that exists and 9 seeds")
+        XCTAssertEqual(b.seedIDs.count, 9)
+        var first4 = sampler.random(for: 5)
+        let firstPrompt = sampler.instructionPrompt(type: .a, machineInstructions: [], random: &first4)
+        XCTAssertEqual(firstPrompt.seedIDs.count, 24, "the first prompts, before machine instructions exist, hold 24 seeds")
+        XCTAssertEqual(sampler.instanceTemplate(type: .a).map(\.id), (0..<18).map { "a\($0)" }, "the first 18, in file order")
+        XCTAssertEqual(sampler.instanceTemplate(type: .b).count, 12, "all 12 when fewer than 15 exist")
     }
 
     func testFailedMembersTakeNoPartInTheConsensus() {

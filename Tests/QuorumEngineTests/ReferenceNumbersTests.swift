@@ -5,8 +5,11 @@ import XCTest
 final class ReferenceNumbersTests: XCTestCase {
     func testDefaultsAreTheReferenceNumbers() {
         let generation = GenerationConfig()
-        XCTAssertEqual([generation.seedDemonstrationsA, generation.machineDemonstrationsA], [20, 4])
-        XCTAssertEqual([generation.seedDemonstrationsB, generation.machineDemonstrationsB], [8, 2])
+        XCTAssertEqual([generation.instructionDemonstrationsA, generation.machineDemonstrationsA], [24, 4])
+        XCTAssertEqual([generation.instructionDemonstrationsB, generation.machineDemonstrationsB], [10, 4])
+        XCTAssertEqual([generation.instanceDemonstrationsA, generation.instanceDemonstrationsB], [18, 15])
+        XCTAssertEqual(generation.instructionTokens, TokenBudget(maximum: 256, minimum: 15))
+        XCTAssertEqual(generation.instanceTokens, TokenBudget(maximum: 512, minimum: 50))
         XCTAssertEqual(generation.endMarker, " |EoS|")
         let filters = FilterConfig()
         XCTAssertEqual(filters.noveltyThreshold, 0.7)

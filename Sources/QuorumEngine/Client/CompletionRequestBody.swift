@@ -24,6 +24,13 @@ struct CompletionRequestBody: Encodable, Equatable {
     var topK: Int?
     var stop: [String]?
     var seed: Int?
+    var minTokens: Int?
+    var repeatPenalty: Double?
+    var repetitionPenalty: Double?
+    var frequencyPenalty: Double?
+    var presencePenalty: Double?
+    var dryMultiplier: Double?
+    var cachePrompt: Bool?
     var stream: Bool
     var streamOptions: StreamOptions?
 
@@ -32,6 +39,13 @@ struct CompletionRequestBody: Encodable, Equatable {
         case maxTokens = "max_tokens"
         case topP = "top_p"
         case topK = "top_k"
+        case minTokens = "min_tokens"
+        case repeatPenalty = "repeat_penalty"
+        case repetitionPenalty = "repetition_penalty"
+        case frequencyPenalty = "frequency_penalty"
+        case presencePenalty = "presence_penalty"
+        case dryMultiplier = "dry_multiplier"
+        case cachePrompt = "cache_prompt"
         case streamOptions = "stream_options"
     }
 
@@ -58,6 +72,17 @@ struct CompletionRequestBody: Encodable, Equatable {
         let stops = decoding.stop.filter { !$0.isEmpty }
         stop = stops.isEmpty ? nil : Array(stops.prefix(Self.maxServerStops))
         seed = decoding.seed
+        frequencyPenalty = decoding.frequencyPenalty
+        presencePenalty = decoding.presencePenalty
+        let server = member.server
+        if server.acceptsMinTokens { minTokens = decoding.minTokens }
+        switch server {
+        case .llamaCpp: repeatPenalty = decoding.repeatPenalty
+        case .vllm: repetitionPenalty = decoding.repeatPenalty
+        case .openAI: break
+        }
+        if server.acceptsDRY { dryMultiplier = decoding.dryMultiplier }
+        if server.cachesPrompts { cachePrompt = true }
         self.stream = stream
         streamOptions = stream ? StreamOptions(includeUsage: true) : nil
     }

@@ -19,28 +19,64 @@ extension FilterConfig {
 
 extension GenerationConfig {
     static let tomlKeys = [
-        "seed", "seed_demonstrations_a", "machine_demonstrations_a", "seed_demonstrations_b",
-        "machine_demonstrations_b", "instance_demonstrations_a", "instance_demonstrations_b", "end_marker",
-        "max_awaiting_review", "max_fruitless_rounds",
+        "seed", "instruction_demonstrations_a", "machine_demonstrations_a", "instruction_demonstrations_b",
+        "machine_demonstrations_b", "instance_demonstrations_a", "instance_demonstrations_b", "instruction_max_tokens",
+        "instruction_min_tokens", "instance_max_tokens", "instance_min_tokens", "end_marker", "max_awaiting_review",
+        "max_fruitless_rounds",
+    ] + renamedKeys.keys.sorted()
+
+    /// Keys of earlier versions, with what replaced them.
+    static let renamedKeys = [
+        "seed_demonstrations_a": "instruction_demonstrations_a",
+        "seed_demonstrations_b": "instruction_demonstrations_b",
     ]
 
     init(toml reader: TOMLTableReader) throws(QuorumConfigError) {
+        for (old, new) in Self.renamedKeys.sorted(by: { $0.key < $1.key }) where reader.contains(old) {
+            throw reader.error(
+                old,
+                "was replaced by \(new), the total number of demonstrations per instruction prompt (seeds fill what "
+                    + "the machine instructions leave; the reference's numbers are 24 for type A and 10 for type B)")
+        }
         let defaults = GenerationConfig()
+        func budget(_ prefix: String, _ fallback: TokenBudget) throws(QuorumConfigError) -> TokenBudget {
+            let maximum = try reader.integer("\(prefix)_max_tokens", atLeast: 1) ?? fallback.maximum
+            let minimum = try reader.integer("\(prefix)_min_tokens", atLeast: 0) ?? fallback.minimum
+            guard minimum <= maximum else {
+                throw reader.error(
+                    "\(prefix)_min_tokens", "\(prefix)_min_tokens (\(minimum)) must be at most \(prefix)_max_tokens (\(maximum))")
+            }
+            return TokenBudget(maximum: maximum, minimum: minimum)
+        }
         self.init(
             seed: try reader.integer("seed", atLeast: 0).map(UInt64.init) ?? defaults.seed,
-            seedDemonstrationsA: try reader.integer("seed_demonstrations_a", atLeast: 1) ?? defaults.seedDemonstrationsA,
+            instructionDemonstrationsA: try reader.integer("instruction_demonstrations_a", atLeast: 1)
+                ?? defaults.instructionDemonstrationsA,
             machineDemonstrationsA: try reader.integer("machine_demonstrations_a", atLeast: 0)
                 ?? defaults.machineDemonstrationsA,
-            seedDemonstrationsB: try reader.integer("seed_demonstrations_b", atLeast: 1) ?? defaults.seedDemonstrationsB,
+            instructionDemonstrationsB: try reader.integer("instruction_demonstrations_b", atLeast: 1)
+                ?? defaults.instructionDemonstrationsB,
             machineDemonstrationsB: try reader.integer("machine_demonstrations_b", atLeast: 0)
                 ?? defaults.machineDemonstrationsB,
             instanceDemonstrationsA: try reader.integer("instance_demonstrations_a", atLeast: 1)
                 ?? defaults.instanceDemonstrationsA,
             instanceDemonstrationsB: try reader.integer("instance_demonstrations_b", atLeast: 1)
                 ?? defaults.instanceDemonstrationsB,
+            instructionTokens: try budget("instruction", defaults.instructionTokens),
+            instanceTokens: try budget("instance", defaults.instanceTokens),
             endMarker: try reader.text("end_marker") ?? defaults.endMarker,
             maxAwaitingReview: try reader.integer("max_awaiting_review", atLeast: 1) ?? defaults.maxAwaitingReview,
             maxFruitlessRounds: try reader.integer("max_fruitless_rounds", atLeast: 1) ?? defaults.maxFruitlessRounds)
+        for type in ["a", "b"] {
+            let total = type == "a" ? instructionDemonstrationsA : instructionDemonstrationsB
+            let machine = type == "a" ? machineDemonstrationsA : machineDemonstrationsB
+            guard machine < total else {
+                throw reader.error(
+                    "machine_demonstrations_\(type)",
+                    "machine_demonstrations_\(type) (\(machine)) must be less than instruction_demonstrations_\(type) "
+                        + "(\(total)): every instruction prompt keeps at least one seed")
+            }
+        }
     }
 }
 

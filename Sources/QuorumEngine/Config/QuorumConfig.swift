@@ -44,37 +44,18 @@ public enum Prompting: String, Sendable, Equatable, CaseIterable {
     case zeroShot = "zero-shot"
 }
 
-/// Sampling settings; a temperature of 0 is greedy decoding.
-public struct Decoding: Sendable, Equatable {
-    public var temperature: Double
-    public var topP: Double
-    public var topK: Int?
-    public var maxTokens: Int
-    public var stop: [String]
-    public var seed: Int?
-
-    public init(
-        temperature: Double = 0.7, topP: Double = 1, topK: Int? = 50, maxTokens: Int = 256,
-        stop: [String] = [], seed: Int? = nil
-    ) {
-        self.temperature = temperature
-        self.topP = topP
-        self.topK = topK
-        self.maxTokens = maxTokens
-        self.stop = stop
-        self.seed = seed
-    }
-}
-
 /// One ensemble member: a model behind an OpenAI-compatible endpoint.
 public struct MemberConfig: Sendable, Equatable {
     public var name: String
-    /// Up to and including `/v1`, e.g. `http://127.0.0.1:8080/v1`.
-    public var baseURL: String
+    /// The replicas that serve the member, each up to and including `/v1`, e.g.
+    /// `http://127.0.0.1:8080/v1`. Requests go to the least loaded; empty until the embedded
+    /// engine is up for a member that runs on it.
+    public var baseURLs: [String]
     public var model: String
     public var api: MemberAPI
     public var prompting: Prompting
     public var decoding: Decoding
+    /// Requests in flight at once to each replica.
     public var maxConcurrency: Int
     public var timeoutSeconds: Double
     /// Retries after the first attempt.
@@ -84,14 +65,23 @@ public struct MemberConfig: Sendable, Equatable {
     /// The member runs on the embedded engine (its `base_url` was left out); `baseURL` is
     /// empty until the engine is up (see `QuorumConfig.placingLocalMembers(at:)`).
     public var usesLocalEngine: Bool
+    /// Which request fields beyond OpenAI's the member's server takes.
+    public var server: MemberServer
+
+    /// The first replica; setting it makes the member a single server.
+    public var baseURL: String {
+        get { baseURLs.first ?? "" }
+        set { baseURLs = newValue.isEmpty ? [] : [newValue] }
+    }
 
     public init(
         name: String, baseURL: String, model: String, api: MemberAPI = .completions,
         prompting: Prompting = .fewShot, decoding: Decoding = Decoding(), maxConcurrency: Int = 4,
-        timeoutSeconds: Double = 120, retries: Int = 3, apiKeyEnv: String? = nil, usesLocalEngine: Bool = false
+        timeoutSeconds: Double = 120, retries: Int = 3, apiKeyEnv: String? = nil, usesLocalEngine: Bool = false,
+        server: MemberServer? = nil, replicas: [String]? = nil
     ) {
         self.name = name
-        self.baseURL = baseURL
+        self.baseURLs = replicas ?? (baseURL.isEmpty ? [] : [baseURL])
         self.model = model
         self.api = api
         self.prompting = prompting
@@ -101,6 +91,7 @@ public struct MemberConfig: Sendable, Equatable {
         self.retries = retries
         self.apiKeyEnv = apiKeyEnv
         self.usesLocalEngine = usesLocalEngine
+        self.server = server ?? (usesLocalEngine ? .llamaCpp : .openAI)
     }
 }
 
@@ -142,42 +133,5 @@ public struct FilterConfig: Sendable, Equatable {
         self.blacklist = blacklist
         self.noveltyThreshold = noveltyThreshold
         self.minAgreement = minAgreement
-    }
-}
-
-/// Prompt sampling (the reference's numbers) and pacing.
-public struct GenerationConfig: Sendable, Equatable {
-    /// Seed of the prompt sampler, so runs reproduce.
-    public var seed: UInt64
-    public var seedDemonstrationsA: Int
-    public var machineDemonstrationsA: Int
-    public var seedDemonstrationsB: Int
-    public var machineDemonstrationsB: Int
-    public var instanceDemonstrationsA: Int
-    public var instanceDemonstrationsB: Int
-    /// The end marker after each demonstration (the reference: ` |EoS|`).
-    public var endMarker: String
-    /// The workbench pauses generation when this many items await review.
-    public var maxAwaitingReview: Int
-    /// A run stops (it can be resumed) when this many instruction requests in a row are
-    /// answered without a usable instruction: empty answers, or every instruction dropped.
-    public var maxFruitlessRounds: Int
-
-    public init(
-        seed: UInt64 = 0, seedDemonstrationsA: Int = 20, machineDemonstrationsA: Int = 4,
-        seedDemonstrationsB: Int = 8, machineDemonstrationsB: Int = 2, instanceDemonstrationsA: Int = 18,
-        instanceDemonstrationsB: Int = 15, endMarker: String = " |EoS|", maxAwaitingReview: Int = 50,
-        maxFruitlessRounds: Int = 20
-    ) {
-        self.seed = seed
-        self.seedDemonstrationsA = seedDemonstrationsA
-        self.machineDemonstrationsA = machineDemonstrationsA
-        self.seedDemonstrationsB = seedDemonstrationsB
-        self.machineDemonstrationsB = machineDemonstrationsB
-        self.instanceDemonstrationsA = instanceDemonstrationsA
-        self.instanceDemonstrationsB = instanceDemonstrationsB
-        self.endMarker = endMarker
-        self.maxAwaitingReview = maxAwaitingReview
-        self.maxFruitlessRounds = maxFruitlessRounds
     }
 }

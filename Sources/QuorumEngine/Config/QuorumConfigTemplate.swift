@@ -52,12 +52,21 @@ min_agreement = 0.01         # discard an item when its lowest pairwise Rouge-L 
 # Prompt sampling (the Ensemble-Instruct reference's numbers) and pacing.
 [generation]
 seed = 0                           # seed of the prompt sampler: the same seed, the same prompts
-seed_demonstrations_a = 20         # step 1, type A (needs an input): seed instructions per prompt
-machine_demonstrations_a = 4       # ... plus this many instructions generated earlier
-seed_demonstrations_b = 8          # step 1, type B (no input)
-machine_demonstrations_b = 2
-instance_demonstrations_a = 18     # steps 2 and 3 (few-shot): worked examples per prompt, type A
-instance_demonstrations_b = 15     # ... type B
+instruction_demonstrations_a = 24  # step 1, type A (needs an input): instructions shown per prompt,
+machine_demonstrations_a = 4       # up to this many of them generated earlier, the rest seeds
+instruction_demonstrations_b = 10  # step 1, type B (no input)
+machine_demonstrations_b = 4
+instruction_max_tokens = 256       # step 1's new tokens per request
+instruction_min_tokens = 15        # sent only to servers with a minimum (vLLM's min_tokens);
+                                   # llama.cpp's server and OpenAI's API have none
+# Steps 2 and 3 (few-shot) use one fixed template per type, as the reference does: the first
+# instance_demonstrations_a type A seed tasks in the seed file's order (type B likewise), the
+# same worked examples in the same order in every prompt, so a server with prompt caching
+# evaluates them once. Reorder the seed file to choose them.
+instance_demonstrations_a = 18
+instance_demonstrations_b = 15
+instance_max_tokens = 512          # step 2's new tokens per request (the input and first output)
+instance_min_tokens = 50           # sent only to servers with a minimum, as above
 end_marker = " |EoS|"              # ends each demonstration; generation stops there
 max_awaiting_review = 50           # the workbench pauses generation when this many items wait
 max_fruitless_rounds = 20          # stop when this many instruction requests in a row give nothing
@@ -74,12 +83,18 @@ fragile_above = 0.5                # flag a consensus at least this fragile (0 u
 #   name             what the roles call it (unique)
 #   base_url         the API root, ending in /v1 (added when the URL has no path);
 #                    leave it out to run the member on the embedded engine
+#   base_urls        instead of base_url: several replicas of one model, used as one member;
+#                    each request goes to the replica with the fewest in flight, and a replica
+#                    that fails is retried elsewhere and rested with backoff
 #   model            the model name sent with each request
 #   api              "completions" (/v1/completions, for base models) or
 #                    "chat" (/v1/chat/completions, for instruction-tuned chat models)
-#   prompting        "few-shot" (worked examples from the seeds) or
+#   prompting        "few-shot" (the fixed worked examples of the seeds) or
 #                    "zero-shot" (the instruction and input alone)
-#   max_concurrency  requests in flight to this member at once (at least 1)
+#   server           "llama.cpp", "vllm" or "openai" (any other OpenAI-compatible API): which
+#                    fields beyond OpenAI's the server takes (default: "llama.cpp" on the
+#                    embedded engine, else "openai")
+#   max_concurrency  requests in flight at once, to each replica (at least 1)
 #   timeout          seconds before a request is abandoned (more than 0)
 #   retries          further attempts after a failure, with exponential backoff (0 or more)
 #   api_key_env      the environment variable holding the API key, sent as a bearer token
@@ -88,13 +103,24 @@ fragile_above = 0.5                # flag a consensus at least this fragile (0 u
 #     top_p          nucleus sampling, greater than 0 and at most 1
 #     top_k          sample from the k likeliest tokens; 0 leaves it out of requests
 #                    (hosted APIs such as OpenAI's reject it)
-#     max_tokens     new tokens per request
-#     stop           extra stop sequences (the pipeline adds the ones its prompts need)
+#     max_tokens     new tokens per answer (step 3; steps 1 and 2 use [generation]'s budgets)
+#     stop           extra stop sequences (the pipeline adds the ones its prompts need:
+#                    a blank line and the end marker)
 #     seed           optional sampling seed, for servers that honour one
+#     repeat_penalty     above 1 discourages tokens already in the context
+#                        (llama.cpp's repeat_penalty, vLLM's repetition_penalty; not OpenAI's)
+#     frequency_penalty  OpenAI's penalties, -2 to 2, by how often a token appeared
+#     presence_penalty   ... or whether it appeared at all
+#     dry_multiplier     llama.cpp's DRY sampler (0 is off): penalises repeating a sequence
+#                        already in the context, what keeps a small model from looping
 #
 # The default ensemble runs three members on the one small local model; they differ in
 # prompting and decoding, which is what makes their outputs differ. It is a small base
-# model: expect modest data, and use the examples at the end for a real mixture.
+# model: expect modest data, and use the examples at the end for a real mixture. A model of
+# 270M parameters repeats itself without a penalty (one word on ninety lines), so every member
+# sets repeat_penalty, and the greedy ones DRY too. The embedded server runs one slot per
+# request the members can have in flight (their max_concurrency summed), and keeps each
+# slot's prompt cached: the fixed worked examples are evaluated once per slot.
 
 # Generator: the vanilla LM, few-shot and sampled at 0.7 (the reference's setting).
 [[members]]
@@ -102,7 +128,7 @@ name = "generator"
 model = "gemma-3-270m"
 api = "completions"
 prompting = "few-shot"
-max_concurrency = 1          # the local server answers one request at a time
+max_concurrency = 2
 timeout = 120
 retries = 3
 [members.decoding]
@@ -111,31 +137,16 @@ top_p = 1.0
 top_k = 50
 max_tokens = 256
 stop = []
+repeat_penalty = 1.1
 
-# Additional output: the instruction and input alone, greedy. A base model given no example
-# rarely stops by itself, so it stops at a blank line, as the few-shot members do.
+# Additional output: the instruction and input alone, greedy; it stops at a blank line or the
+# end marker, as the reference's zero-shot outputs do.
 [[members]]
 name = "zero-shot-greedy"
 model = "gemma-3-270m"
 api = "completions"
 prompting = "zero-shot"
-max_concurrency = 1
-timeout = 120
-retries = 3
-[members.decoding]
-temperature = 0.0
-top_p = 1.0
-top_k = 50
-max_tokens = 256
-stop = ["\n\n"]
-
-# Additional output: worked examples, greedy.
-[[members]]
-name = "few-shot-greedy"
-model = "gemma-3-270m"
-api = "completions"
-prompting = "few-shot"
-max_concurrency = 1
+max_concurrency = 2
 timeout = 120
 retries = 3
 [members.decoding]
@@ -144,6 +155,26 @@ top_p = 1.0
 top_k = 50
 max_tokens = 256
 stop = []
+repeat_penalty = 1.1
+dry_multiplier = 0.8
+
+# Additional output: the same worked examples, greedy.
+[[members]]
+name = "few-shot-greedy"
+model = "gemma-3-270m"
+api = "completions"
+prompting = "few-shot"
+max_concurrency = 2
+timeout = 120
+retries = 3
+[members.decoding]
+temperature = 0.0
+top_p = 1.0
+top_k = 50
+max_tokens = 256
+stop = []
+repeat_penalty = 1.1
+dry_multiplier = 0.8
 
 # ---------------------------------------------------------------------------------------------
 # A real heterogeneous mixture, over several machines. To use it, replace the [engine], [roles]
@@ -158,11 +189,12 @@ stop = []
 # instances = "falcon-vllm"
 # outputs = ["mistral-tgi", "llama-server", "qwen-ollama", "hosted"]
 #
-# # vLLM on a GPU machine (`vllm serve tiiuae/falcon-40b --port 8000`): a vanilla LM that
-# # writes instructions and instances, few-shot and sampled.
+# # vLLM on two GPU machines (`vllm serve tiiuae/falcon-40b --port 8000` on each): a vanilla
+# # LM that writes instructions and instances, few-shot and sampled.
 # [[members]]
 # name = "falcon-vllm"
-# base_url = "http://10.0.0.11:8000/v1"
+# base_urls = ["http://10.0.0.11:8000/v1", "http://10.0.0.15:8000/v1"]   # two replicas, one member
+# server = "vllm"                                                         # min_tokens is sent
 # model = "tiiuae/falcon-40b"
 # api = "completions"
 # prompting = "few-shot"
@@ -194,6 +226,7 @@ stop = []
 # [[members]]
 # name = "llama-server"
 # base_url = "http://10.0.0.13:8080/v1"
+# server = "llama.cpp"
 # model = "llama-3.1-8b"
 # api = "completions"
 # prompting = "few-shot"

@@ -10,8 +10,7 @@ extension EnsembleEngine {
     ) async throws -> ConsensusResult {
         let detail = try await store.item(itemID)
         let item = detail.item
-        var random = sampler.random(for: UInt64(bitPattern: itemID) << 20 | UInt64(detail.candidateSet.ordinal + 1))
-        let demonstrations = sampler.instanceDemonstrations(type: item.type, random: &random)
+        let demonstrations = sampler.instanceTemplate(type: item.type)
         let first = await answer(
             models[config.roles.instanceGenerator]!, position: 0, ticket: ticket, instruction: item.instruction,
             input: item.input, type: item.type, demonstrations: demonstrations, events: events)
@@ -36,10 +35,9 @@ extension EnsembleEngine {
     ) async throws -> Int64? {
         let detail = try await store.item(itemID)
         let item = detail.item
-        var random = sampler.random(for: UInt64(bitPattern: itemID) << 20 | 0xFFFFF)
         events(.itemStarted(ticket: ticket, type: item.type, instruction: item.instruction))
         guard let instance = try await generateInstance(
-            ticket: ticket, instruction: item.instruction, type: item.type, random: &random, events: events)
+            ticket: ticket, instruction: item.instruction, type: item.type, events: events)
         else { return nil }
         let others = await additionalOutputs(
             ticket: ticket, instruction: item.instruction, input: instance.input, type: item.type,

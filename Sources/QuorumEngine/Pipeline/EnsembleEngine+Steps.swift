@@ -12,16 +12,16 @@ extension EnsembleEngine {
     /// Step 2: the instance generator writes an input (type A) and the first output.
     /// Nil when the answer is dropped; the reason has been reported (and counted in `drops`).
     func generateInstance(
-        ticket: Int, instruction: String, type: ItemType, random: inout SeededRandom, drops: FilterDropLog? = nil,
+        ticket: Int, instruction: String, type: ItemType, drops: FilterDropLog? = nil,
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> Instance? {
         let model = models[config.roles.instanceGenerator]!
-        let demonstrations = sampler.instanceDemonstrations(type: type, random: &random)
+        let demonstrations = sampler.instanceTemplate(type: type)
         let endMarker = config.generation.endMarker
         let prompt = InstancePrompt.instance(for: instruction, type: type, demonstrations: demonstrations, endMarker: endMarker)
         let completion = try await stream(
-            model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker), ticket: ticket, candidate: 0,
-            events: events)
+            model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker),
+            tokens: config.generation.instanceTokens, ticket: ticket, candidate: 0, events: events)
         let parsed = InstancePrompt.parseInstance(completion.text, type: type, endMarker: endMarker)
         if let reason = Self.instanceRejection(parsed, type: type) {
             await drops?.record(.instance, [reason])
@@ -45,7 +45,8 @@ extension EnsembleEngine {
     }
 
     /// One member's answer to an instruction and input: few-shot with demonstration blocks,
-    /// or zero-shot with `instruction + "\n" + input`. A failure becomes a candidate with an error.
+    /// or zero-shot with `instruction + "\n" + input`; both stop at a blank line or the end
+    /// marker, as the reference's do. A failure becomes a candidate with an error.
     func answer(
         _ model: any LanguageModel, position: Int, ticket: Int, instruction: String, input: String, type: ItemType,
         demonstrations: [Demonstration], events: @escaping @Sendable (EngineEvent) -> Void
@@ -58,7 +59,7 @@ extension EnsembleEngine {
         let name = model.member.name
         do {
             let completion = try await stream(
-                model, prompt: prompt, stops: fewShot ? InstancePrompt.stops(endMarker: endMarker) : [], ticket: ticket,
+                model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker), tokens: nil, ticket: ticket,
                 candidate: position, events: events)
             let text = fewShot
                 ? InstancePrompt.parseOutput(completion.text, endMarker: endMarker)
@@ -104,13 +105,14 @@ extension EnsembleEngine {
             tokenizer: &tokenizer)
     }
 
-    /// A streamed completion whose tokens and restarts become events.
+    /// A streamed completion whose tokens and restarts become events; `tokens` is the step's
+    /// budget (nil: the member's own `max_tokens`).
     func stream(
-        _ model: any LanguageModel, prompt: String, stops: [String], ticket: Int, candidate: Int,
+        _ model: any LanguageModel, prompt: String, stops: [String], tokens: TokenBudget?, ticket: Int, candidate: Int,
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> LMCompletion {
         let name = model.member.name
-        let request = LMRequest(body: .prompt(prompt), decoding: decoding(model.member, stops: stops))
+        let request = LMRequest(body: .prompt(prompt), decoding: decoding(model.member, stops: stops, tokens: tokens))
         return try await model.streamCompletion(request) { event in
             switch event {
             case .token(let text):

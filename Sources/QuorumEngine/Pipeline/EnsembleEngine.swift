@@ -114,7 +114,7 @@ public final class EnsembleEngine: Sendable {
         let instance: Instance
         do {
             guard let generated = try await generateInstance(
-                ticket: ticket, instruction: pending.instruction, type: type, random: &random, drops: supply.drops,
+                ticket: ticket, instruction: pending.instruction, type: type, drops: supply.drops,
                 events: events)
             else { return false }
             instance = generated
@@ -158,7 +158,8 @@ public final class EnsembleEngine: Sendable {
             if let stop = await fruitless.stop { throw stop }
             let (prompt, seedIDs) = await supply.prompt(type)
             let marker = config.generation.endMarker.trimmingWhitespace()
-            let decoding = decoding(generator.member, stops: marker.isEmpty ? [] : [marker])
+            let decoding = decoding(
+                generator.member, stops: marker.isEmpty ? [] : [marker], tokens: config.generation.instructionTokens)
             do {
                 let completion = try await generator.complete(LMRequest(body: .prompt(prompt), decoding: decoding)) { _ in }
                 await failures.succeeded(generator.member.name)
@@ -183,9 +184,15 @@ public final class EnsembleEngine: Sendable {
         return nil
     }
 
-    func decoding(_ member: MemberConfig, stops: [String]) -> Decoding {
+    /// The member's decoding with the step's stops added and, for steps 1 and 2, the step's
+    /// token budget in place of the member's `max_tokens`.
+    func decoding(_ member: MemberConfig, stops: [String], tokens: TokenBudget?) -> Decoding {
         var decoding = member.decoding
         for stop in stops where !decoding.stop.contains(stop) { decoding.stop.append(stop) }
+        if let tokens {
+            decoding.maxTokens = tokens.maximum
+            decoding.minTokens = tokens.minimum > 0 ? tokens.minimum : nil
+        }
         return decoding
     }
 

@@ -19,22 +19,25 @@ public struct PromptSampler: Sendable {
         return SeededRandom(seed: mixer.next())
     }
 
-    /// Step 1: seed instructions of `type` and up to the configured number of earlier machine
-    /// instructions (fewer until that many exist), shuffled together.
+    /// Step 1: up to the configured number of earlier machine instructions of `type` (fewer
+    /// until that many exist) and seed instructions for the rest of the total, shuffled together.
     public func instructionPrompt(
         type: ItemType, machineInstructions: [String], random: inout SeededRandom
     ) -> (prompt: String, seedIDs: [String]) {
-        let seedCount = type == .a ? settings.seedDemonstrationsA : settings.seedDemonstrationsB
-        let machineCount = type == .a ? settings.machineDemonstrationsA : settings.machineDemonstrationsB
-        let chosenSeeds = Array((seeds[type] ?? []).shuffled(using: &random).prefix(seedCount))
-        let chosenMachine = Array(machineInstructions.shuffled(using: &random).prefix(machineCount))
+        let total = type == .a ? settings.instructionDemonstrationsA : settings.instructionDemonstrationsB
+        let machineLimit = type == .a ? settings.machineDemonstrationsA : settings.machineDemonstrationsB
+        let chosenMachine = Array(machineInstructions.shuffled(using: &random).prefix(min(machineLimit, total - 1)))
+        let chosenSeeds = Array((seeds[type] ?? []).shuffled(using: &random).prefix(total - chosenMachine.count))
         let instructions = (chosenSeeds.map(\.instruction) + chosenMachine).shuffled(using: &random)
         return (InstructionPrompt.make(instructions, endMarker: settings.endMarker), chosenSeeds.map(\.id))
     }
 
-    /// Steps 2 and 3 (few-shot): seed tasks of `type` as demonstration blocks.
-    public func instanceDemonstrations(type: ItemType, random: inout SeededRandom) -> [Demonstration] {
+    /// Steps 2 and 3 (few-shot): the fixed template of `type`, the same demonstrations in the
+    /// same order for every request, so every prompt of the type shares its prefix byte for byte
+    /// and a server with prompt caching evaluates it once. The rule: the first
+    /// `instance_demonstrations_a` (or `_b`) seed tasks of the type, in the seed file's order.
+    public func instanceTemplate(type: ItemType) -> [Demonstration] {
         let count = type == .a ? settings.instanceDemonstrationsA : settings.instanceDemonstrationsB
-        return Array((seeds[type] ?? []).shuffled(using: &random).prefix(count))
+        return Array((seeds[type] ?? []).prefix(count))
     }
 }

@@ -46,11 +46,17 @@ public enum RunSnapshot {
             ]
             if let topK = member.decoding.topK { decoding["top_k"] = topK }
             if let seed = member.decoding.seed { decoding["seed"] = seed }
-            var object: [String: Any] = [
-                "name": member.name, "base_url": member.baseURL, "model": member.model, "api": member.api.rawValue,
-                "prompting": member.prompting.rawValue, "decoding": decoding, "max_concurrency": member.maxConcurrency,
-                "timeout": member.timeoutSeconds, "retries": member.retries,
+            let penalties: [(String, Double?)] = [
+                ("repeat_penalty", member.decoding.repeatPenalty), ("frequency_penalty", member.decoding.frequencyPenalty),
+                ("presence_penalty", member.decoding.presencePenalty), ("dry_multiplier", member.decoding.dryMultiplier),
             ]
+            for (key, value) in penalties { if let value { decoding[key] = value } }
+            var object: [String: Any] = [
+                "name": member.name, "model": member.model, "api": member.api.rawValue,
+                "prompting": member.prompting.rawValue, "decoding": decoding, "max_concurrency": member.maxConcurrency,
+                "timeout": member.timeoutSeconds, "retries": member.retries, "server": member.server.rawValue,
+            ]
+            if member.baseURLs.count > 1 { object["base_urls"] = member.baseURLs } else { object["base_url"] = member.baseURL }
             if let variable = member.apiKeyEnv { object["api_key_env"] = variable }
             return object
         }
@@ -67,10 +73,12 @@ public enum RunSnapshot {
                 "min_agreement": config.filters.minAgreement,
             ],
             "generation": [
-                "seed": generation.seed, "seed_demonstrations_a": generation.seedDemonstrationsA,
+                "seed": generation.seed, "instruction_demonstrations_a": generation.instructionDemonstrationsA,
                 "machine_demonstrations_a": generation.machineDemonstrationsA,
-                "seed_demonstrations_b": generation.seedDemonstrationsB,
+                "instruction_demonstrations_b": generation.instructionDemonstrationsB,
                 "machine_demonstrations_b": generation.machineDemonstrationsB,
+                "instruction_tokens": [generation.instructionTokens.maximum, generation.instructionTokens.minimum],
+                "instance_tokens": [generation.instanceTokens.maximum, generation.instanceTokens.minimum],
                 "instance_demonstrations_a": generation.instanceDemonstrationsA,
                 "instance_demonstrations_b": generation.instanceDemonstrationsB, "end_marker": generation.endMarker,
             ],
