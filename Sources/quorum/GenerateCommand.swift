@@ -74,12 +74,12 @@ struct GenerateCommand: AsyncParsableCommand {
         defer { interrupt.stop() }
         do {
             _ = try await generation.value
-            progress.finish(runID: runID, interrupted: false)
+            progress.finish(runID: runID, interrupted: false, members: models.map(\.statistics))
         } catch is CancellationError {
             progress.finish(runID: runID, interrupted: true)
             throw ExitCode(130)
         } catch let error as EngineError {
-            progress.finish(runID: runID, interrupted: true)
+            progress.finish(runID: runID, interrupted: true, members: models.map(\.statistics))
             throw failure(error.description, status: ExitStatus.temporaryFailure)
         } catch {
             progress.finish(runID: runID, interrupted: true)

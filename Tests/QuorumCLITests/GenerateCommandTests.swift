@@ -56,6 +56,26 @@ final class GenerateCommandTests: XCTestCase {
         XCTAssertEqual(Set(all.map(\.item.instruction)).count, 40)
     }
 
+    func testAMemberServedByTwoReplicasUsesBothAndSaysSo() throws {
+        let configURL = folder.appendingPathComponent("quorum.toml")
+        var config = try String(contentsOf: configURL, encoding: .utf8)
+        let single = "base_url = \"\(server.baseURL())\"\nname = \"few-shot-greedy\""
+        let failing = server.baseURL(mode: "error500"), healthy = server.baseURL()
+        XCTAssertTrue(config.contains(single))
+        config = config.replacingOccurrences(
+            of: single, with: "base_urls = [\"\(failing)\", \"\(healthy)\"]\nname = \"few-shot-greedy\"")
+        try config.write(to: configURL, atomically: true, encoding: .utf8)
+        let generate = try run(["generate", "--count", "6"])
+        XCTAssertEqual(generate.waitForExit(), 0, generate.errors)
+        XCTAssertTrue(generate.errors.contains("few-shot-greedy at \(healthy): 6 answered, 0 failed attempts"), generate.errors)
+        let failingLine = generate.errors.split(separator: "\n").first { $0.contains("few-shot-greedy at \(failing): ") } ?? ""
+        XCTAssertTrue(failingLine.contains(": 0 answered, "), "every answer came from the healthy replica: \(generate.errors)")
+        let failures = failingLine.split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(failures.count, 3, String(failingLine))
+        XCTAssertGreaterThan(failures.dropFirst().first ?? 0, 0, "the failing replica was tried")
+        XCTAssertEqual(failures.dropFirst().first, failures.last, "and rested after each failure")
+    }
+
     func testABadConfigExits78NamingTheKey() throws {
         let configURL = folder.appendingPathComponent("quorum.toml")
         let config = try String(contentsOf: configURL, encoding: .utf8)

@@ -2,7 +2,7 @@ import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
 
-/// The per-member concurrency limit, against the server and on the limiter alone.
+/// The per-member concurrency limit, against the server and on the replica pool alone.
 final class ClientConcurrencyTests: XCTestCase {
     func testServerNeverSeesMoreThanTheLimit() async throws {
         let server = try FakeServerProcess(arguments: ["--latency", "0.3"])
@@ -26,44 +26,42 @@ final class ClientConcurrencyTests: XCTestCase {
     }
 
     func testWaitersAreServedFirstComeFirstServed() async throws {
-        let limiter = ConcurrencyLimiter(limit: 1)
-        try await limiter.acquire()
+        let pool = ReplicaPool(urls: ["http://one/v1"], limit: 1)
+        let first = try await pool.acquire()
         let order = OrderLog()
         var waiters: [Task<Void, any Error>] = []
         for index in 0..<4 {
             waiters.append(Task {
-                try await limiter.acquire()
+                let slot = try await pool.acquire()
                 order.append(index)
-                await limiter.release()
+                pool.release(slot, .succeeded)
             })
-            try await eventually("waiter \(index) queues") { await limiter.waiting == index + 1 }
+            try await eventually("waiter \(index) queues") { pool.waiting == index + 1 }
         }
-        await limiter.release()
+        pool.release(first, .succeeded)
         for waiter in waiters { try await waiter.value }
 
         XCTAssertEqual(order.values, [0, 1, 2, 3])
-        let holders = await limiter.holders
-        XCTAssertEqual(holders, 0)
+        XCTAssertEqual(pool.statistics.map(\.inFlight), [0])
+        XCTAssertEqual(pool.statistics.map(\.completed), [5])
     }
 
     func testCancelledWaiterLeavesTheQueue() async throws {
-        let limiter = ConcurrencyLimiter(limit: 1)
-        try await limiter.acquire()
-        let waiter = Task { try await limiter.acquire() }
-        try await eventually("the waiter queues") { await limiter.waiting == 1 }
+        let pool = ReplicaPool(urls: ["http://one/v1"], limit: 1)
+        let first = try await pool.acquire()
+        let waiter = Task { try await pool.acquire() }
+        try await eventually("the waiter queues") { pool.waiting == 1 }
 
         waiter.cancel()
         do {
-            try await waiter.value
+            _ = try await waiter.value
             XCTFail("a cancelled waiter got the slot")
         } catch {
             XCTAssertTrue(error is CancellationError)
         }
-        let waiting = await limiter.waiting
-        XCTAssertEqual(waiting, 0)
-        await limiter.release()
-        let holders = await limiter.holders
-        XCTAssertEqual(holders, 0, "the slot went back to the pool, not to the cancelled waiter")
+        XCTAssertEqual(pool.waiting, 0)
+        pool.release(first, .succeeded)
+        XCTAssertEqual(pool.statistics.map(\.inFlight), [0], "the slot went back to the pool, not to the cancelled waiter")
     }
 
     func testQueuedRequestCancelledBeforeItsTurnNeverReachesTheServer() async throws {

@@ -141,6 +141,19 @@ final class PaneSnapshotTests: XCTestCase {
         Snapshot.assert(prompt.textDump(), named: "pane-status-bar-prompt")
     }
 
+    func testAMemberServedByReplicasShowsEachOne() {
+        var state = Fixtures.state(Size(width: 100, height: 30))
+        state.engine.isAttached = true
+        state.status.endpoints = [EndpointStatus(
+            member: "falcon", inFlight: 3, tokensPerSecond: 40,
+            replicas: [.init(inFlight: 2, isResting: false), .init(inFlight: 1, isResting: false), .init(inFlight: 0, isResting: true)])]
+        let grid = render(Size(width: 100, height: 2)) { StatusBar.render(state, into: &$0, in: $1) }
+        let line = grid.textDump()
+        XCTAssertTrue(line.contains("falcon ⇅3 ✗0 40.0 t/s ●2 ●1 ◌0"), line)
+        let resting = grid.cells.firstIndex { $0.glyph.base == UInt32(("◌" as Unicode.Scalar).value) }
+        XCTAssertEqual(resting.map { grid.cells[$0].style }, .danger, "a resting replica is shown in the danger colour")
+    }
+
     func testHelpOverlay() {
         var state = Fixtures.state(Size(width: 80, height: 24))
         state.overlay = .help(scroll: 0)

@@ -14,7 +14,7 @@ struct AttemptCall: Sendable {
     }
 
     let httpClient: HTTPClient
-    let endpoint: String
+    var endpoint: String
     let body: [UInt8]
     let apiKey: String?
     let stops: [String]

@@ -39,11 +39,13 @@ public struct LMMemberStatistics: Sendable, Equatable {
     public var tokens: Int
     /// Pieces of text a second over the recent window.
     public var tokensPerSecond: Double
+    /// Each server of the member, in the order of `base_urls`.
+    public var replicas: [ReplicaStatistics]
 
     public init(
         member: String, inFlight: Int = 0, queued: Int = 0, completed: Int = 0, failed: Int = 0,
         cancelled: Int = 0, retries: Int = 0, errorsByKind: [LMErrorKind: Int] = [:], tokens: Int = 0,
-        tokensPerSecond: Double = 0
+        tokensPerSecond: Double = 0, replicas: [ReplicaStatistics] = []
     ) {
         self.member = member
         self.inFlight = inFlight
@@ -55,7 +57,35 @@ public struct LMMemberStatistics: Sendable, Equatable {
         self.errorsByKind = errorsByKind
         self.tokens = tokens
         self.tokensPerSecond = tokensPerSecond
+        self.replicas = replicas
     }
 
     public var errors: Int { errorsByKind.values.reduce(0, +) }
+}
+
+/// One replica of a member at one moment.
+public struct ReplicaStatistics: Sendable, Equatable {
+    public var url: String
+    public var inFlight: Int
+    /// Attempts that returned a completion.
+    public var completed: Int
+    /// Attempts that failed, retried elsewhere or not.
+    public var failedAttempts: Int
+    /// Times it was rested after a failure.
+    public var rests: Int
+    /// Seconds left of its current rest; 0 when it takes requests.
+    public var restingSeconds: Double
+
+    public init(
+        url: String, inFlight: Int = 0, completed: Int = 0, failedAttempts: Int = 0, rests: Int = 0, restingSeconds: Double = 0
+    ) {
+        self.url = url
+        self.inFlight = inFlight
+        self.completed = completed
+        self.failedAttempts = failedAttempts
+        self.rests = rests
+        self.restingSeconds = restingSeconds
+    }
+
+    public var isResting: Bool { restingSeconds > 0 }
 }

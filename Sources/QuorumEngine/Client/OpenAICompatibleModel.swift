@@ -6,15 +6,17 @@ import Foundation
 /// limit, retries, timeout and stop sequences enforced on this side.
 ///
 /// Retries: after a connection failure, a timeout, a stream cut short, or HTTP 429, 500, 502,
-/// 503 or 504, up to `member.retries` more attempts, each from scratch. The wait is the server's
-/// `Retry-After` on 429 and 503, else exponential backoff with full jitter (`RetryPolicy`).
-/// A request keeps its concurrency slot while it waits to retry. `timeoutSeconds` bounds each
-/// attempt, streaming included; time spent queued for a slot or waiting to retry is not counted.
+/// 503 or 504, up to `member.retries` more attempts, each from scratch. With one server the wait
+/// is the server's `Retry-After` on 429 and 503, else exponential backoff with full jitter
+/// (`RetryPolicy`), and the request keeps its concurrency slot while it waits. With several
+/// (`base_urls`), the failed replica rests and the retry goes to another (`ReplicaPool`).
+/// `timeoutSeconds` bounds each attempt, streaming included; time spent queued for a slot or
+/// waiting to retry is not counted.
 public final class OpenAICompatibleModel: LanguageModel {
     public let member: MemberConfig
     public let retryPolicy: RetryPolicy
     private let httpClient: HTTPClient
-    private let limiter: ConcurrencyLimiter
+    private let replicas: ReplicaPool
     private let recorder: MemberStatisticsRecorder
     private let environment: @Sendable (String) -> String?
 
@@ -27,15 +29,24 @@ public final class OpenAICompatibleModel: LanguageModel {
         self.httpClient = httpClient
         self.retryPolicy = retryPolicy
         self.environment = environment
-        limiter = ConcurrencyLimiter(limit: member.maxConcurrency)
+        replicas = ReplicaPool(
+            urls: member.baseURLs, limit: member.maxConcurrency, restBaseSeconds: max(retryPolicy.baseDelaySeconds, 0.001),
+            restMaxSeconds: retryPolicy.maxDelaySeconds)
         recorder = MemberStatisticsRecorder(member: member.name)
     }
 
-    public var statistics: LMMemberStatistics { recorder.snapshot() }
+    public var statistics: LMMemberStatistics {
+        var statistics = recorder.snapshot()
+        statistics.replicas = replicas.statistics
+        return statistics
+    }
 
     /// The URL requests go to: `baseURL` then `/completions` or `/chat/completions`.
-    public var endpoint: String {
-        var base = member.baseURL
+    public var endpoint: String { endpoint(of: 0) }
+
+    /// The URL of replica `index`'s completions.
+    public func endpoint(of index: Int) -> String {
+        var base = member.baseURLs.indices.contains(index) ? member.baseURLs[index] : ""
         while base.hasSuffix("/") { base.removeLast() }
         switch member.api {
         case .completions: return base + "/completions"
@@ -58,20 +69,19 @@ public final class OpenAICompatibleModel: LanguageModel {
     ) async throws -> LMCompletion {
         let apiKey = try resolveAPIKey()
         let call = AttemptCall(
-            httpClient: httpClient, endpoint: endpoint, body: CompletionRequestBody(member: member, request: request).encoded(),
+            httpClient: httpClient, endpoint: endpoint(of: 0),
+            body: CompletionRequestBody(member: member, request: request).encoded(),
             apiKey: apiKey, stops: request.decoding.stop, timeoutSeconds: member.timeoutSeconds,
             recorder: recorder, onEvent: onEvent)
-        try await acquireSlot()
+        var replica = try await acquireSlot()
         do {
-            let completion = try await runAttempts(call)
-            await limiter.release()
+            let completion = try await runAttempts(call, replica: &replica)
             recorder.update {
                 $0.inFlight -= 1
                 $0.completed += 1
             }
             return completion
         } catch {
-            await limiter.release()
             recorder.update {
                 $0.inFlight -= 1
                 if error is CancellationError { $0.cancelled += 1 } else { $0.failed += 1 }
@@ -91,10 +101,11 @@ public final class OpenAICompatibleModel: LanguageModel {
         return key
     }
 
-    private func acquireSlot() async throws {
+    private func acquireSlot() async throws -> Int {
         recorder.update { $0.queued += 1 }
+        let replica: Int
         do {
-            try await limiter.acquire()
+            replica = try await replicas.acquire()
         } catch {
             recorder.update {
                 $0.queued -= 1
@@ -106,15 +117,24 @@ public final class OpenAICompatibleModel: LanguageModel {
             $0.queued -= 1
             $0.inFlight += 1
         }
+        return replica
     }
 
-    private func runAttempts(_ call: AttemptCall) async throws -> LMCompletion {
+    /// Attempts until one succeeds or the retries run out. Holds the slot of `replica` and
+    /// gives it back before returning or throwing; on a fleet a retry takes another replica's.
+    private func runAttempts(_ call: AttemptCall, replica: inout Int) async throws -> LMCompletion {
         let started = ContinuousClock.now
         var attempt = 1
+        var held: Int? = replica
+        defer { if let held { replicas.release(held, .cancelled) } }
         while true {
-            try Task.checkCancellation()
+            var current = call
+            current.endpoint = endpoint(of: replica)
             do {
-                let outcome = try await withAttemptTimeout(seconds: call.timeoutSeconds) { try await call.perform() }
+                try Task.checkCancellation()
+                let outcome = try await withAttemptTimeout(seconds: call.timeoutSeconds) { [current] in try await current.perform() }
+                replicas.release(replica, .succeeded)
+                held = nil
                 return LMCompletion(
                     text: outcome.text, promptTokens: outcome.promptTokens, completionTokens: outcome.completionTokens,
                     latencySeconds: Self.seconds(ContinuousClock.now - started), finishReason: outcome.finishReason,
@@ -122,13 +142,26 @@ public final class OpenAICompatibleModel: LanguageModel {
             } catch let failure as AttemptFailure {
                 let error = failure.error.redacting(call.apiKey)
                 recorder.recordFailedAttempt(error)
-                guard attempt <= member.retries, RetryPolicy.isRetryable(error) else { throw error }
-                let delay = retryPolicy.delaySeconds(
-                    beforeRetry: attempt - 1, retryAfterSeconds: failure.retryAfterSeconds)
+                let retryable = RetryPolicy.isRetryable(error)
+                guard attempt <= member.retries, retryable else {
+                    replicas.release(replica, .failed(rests: retryable, retryAfterSeconds: failure.retryAfterSeconds))
+                    held = nil
+                    throw error
+                }
                 recorder.update { $0.retries += 1 }
                 attempt += 1
-                call.onEvent(.restart(attempt: attempt, reason: error, delaySeconds: delay))
-                try await Task.sleep(for: .seconds(delay))
+                if replicas.urls.count > 1 {
+                    replicas.release(replica, .failed(rests: true, retryAfterSeconds: failure.retryAfterSeconds))
+                    held = nil
+                    call.onEvent(.restart(attempt: attempt, reason: error, delaySeconds: 0))
+                    replica = try await replicas.acquire(avoiding: replica)
+                    held = replica
+                } else {
+                    let delay = retryPolicy.delaySeconds(
+                        beforeRetry: attempt - 2, retryAfterSeconds: failure.retryAfterSeconds)
+                    call.onEvent(.restart(attempt: attempt, reason: error, delaySeconds: delay))
+                    try await Task.sleep(for: .seconds(delay))
+                }
             } catch {
                 if Task.isCancelled { throw CancellationError() }
                 throw error

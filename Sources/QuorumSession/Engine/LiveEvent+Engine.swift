@@ -37,6 +37,8 @@ extension EndpointStatus {
     init(_ statistics: LMMemberStatistics) {
         self.init(
             member: statistics.member, inFlight: statistics.inFlight, queued: statistics.queued,
-            errors: statistics.errors, tokensPerSecond: statistics.tokensPerSecond)
+            errors: statistics.errors, tokensPerSecond: statistics.tokensPerSecond,
+            replicas: statistics.replicas.count > 1
+                ? statistics.replicas.map { ReplicaState(inFlight: $0.inFlight, isResting: $0.isResting) } : [])
     }
 }

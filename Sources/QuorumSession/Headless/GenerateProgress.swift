@@ -60,7 +60,8 @@ public final class GenerateProgress: Sendable {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    public func finish(runID: Int64, interrupted: Bool) {
+    /// The closing summary; `members` adds a line for each replica of a member served by several.
+    public func finish(runID: Int64, interrupted: Bool, members: [LMMemberStatistics] = []) {
         let summary = tally.withLock { tally -> String in
             let seconds = Date().timeIntervalSince(started)
             var parts = [
@@ -71,6 +72,13 @@ public final class GenerateProgress: Sendable {
                 "instances filtered \(tally.instancesFiltered.values.reduce(0, +))" + Self.breakdown(tally.instancesFiltered),
             ]
             if !tally.memberErrors.isEmpty { parts.append("member errors" + Self.breakdown(tally.memberErrors)) }
+            for member in members where member.replicas.count > 1 {
+                for replica in member.replicas {
+                    parts.append(
+                        "\(member.member) at \(replica.url): \(replica.completed) answered, \(replica.failedAttempts) failed attempts, "
+                            + "rested \(replica.rests) times" + (replica.isResting ? " (resting now)" : ""))
+                }
+            }
             if interrupted && tally.stored < target { parts.append("run `quorum generate` with the same options to resume") }
             return parts.joined(separator: "\n  ")
         }

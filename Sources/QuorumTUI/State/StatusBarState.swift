@@ -7,13 +7,30 @@ public struct EndpointStatus: Sendable, Equatable {
     public var queued: Int
     public var errors: Int
     public var tokensPerSecond: Double
+    /// A member served by several replicas: each one's requests in flight and whether it rests
+    /// after a failure. Empty for a member with one server.
+    public var replicas: [ReplicaState]
 
-    public init(member: String, inFlight: Int = 0, queued: Int = 0, errors: Int = 0, tokensPerSecond: Double = 0) {
+    public struct ReplicaState: Sendable, Equatable {
+        public var inFlight: Int
+        public var isResting: Bool
+
+        public init(inFlight: Int, isResting: Bool) {
+            self.inFlight = inFlight
+            self.isResting = isResting
+        }
+    }
+
+    public init(
+        member: String, inFlight: Int = 0, queued: Int = 0, errors: Int = 0, tokensPerSecond: Double = 0,
+        replicas: [ReplicaState] = []
+    ) {
         self.member = member
         self.inFlight = inFlight
         self.queued = queued
         self.errors = errors
         self.tokensPerSecond = tokensPerSecond
+        self.replicas = replicas
     }
 
 }

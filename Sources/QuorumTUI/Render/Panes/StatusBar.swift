@@ -75,6 +75,10 @@ enum StatusBar {
             parts.append(StyledText(" ⇅\(endpoint.inFlight)", .statusBar))
             parts.append(StyledText(" ✗\(endpoint.errors)", endpoint.errors > 0 ? .danger : .statusBar))
             parts.append(StyledText(" " + Format.fixed(endpoint.tokensPerSecond, digits: 1) + " t/s", .statusBar))
+            for replica in endpoint.replicas {
+                parts.append(replica.isResting
+                    ? StyledText(" ◌\(replica.inFlight)", .danger) : StyledText(" ●\(replica.inFlight)", .statusBar))
+            }
         }
         if let error = engine.lastError {
             parts.append(StyledText("  │ last error: " + error, .danger))
