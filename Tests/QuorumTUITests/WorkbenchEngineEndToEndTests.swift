@@ -131,7 +131,7 @@ final class WorkbenchEngineEndToEndTests: XCTestCase {
         try await eventually("#\(rerun) rerun") { try await self.item(rerun).candidateSet.ordinal == 1 }
         try tmux.waitForScreen(containing: "Matrix · ", timeout: 10)
         try tmux.sendKeys("u")
-        try tmux.waitForScreen(containing: "undone on #\(rerun)", timeout: 10)
+        try tmux.waitForScreen(containing: "undone on #\(rerun)", timeout: 30)
         let restored = try await item(rerun)
         XCTAssertEqual(restored.candidateSet.ordinal, 0, "undoing the rerun brings the first candidates back")
         XCTAssertEqual(restored.item.status, .pending)
