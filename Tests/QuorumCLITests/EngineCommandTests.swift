@@ -39,6 +39,7 @@ final class EngineCommandTests: CLITestCase {
         XCTAssertTrue(result.standardError.contains("  - python3 (Python 3.10 or later)"), result.standardError)
         XCTAssertTrue(result.standardError.contains("  - a C compiler: install GCC"), result.standardError)
         XCTAssertTrue(result.standardError.contains("  - a C++ compiler: install G++"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("  - make: install make"), result.standardError)
         XCTAssertTrue(
             result.standardError.contains("on Debian or Ubuntu: sudo apt-get install python3 build-essential"),
             result.standardError)
