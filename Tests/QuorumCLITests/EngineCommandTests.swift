@@ -65,4 +65,17 @@ final class EngineCommandTests: CLITestCase {
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertEqual(result.standardError, "quorum: no engine is running (\(dataDirectory))\n")
     }
+
+    func testTheLocalEngineBenchNeedsAnInstallAndKnownServers() throws {
+        let repository = FakeServerProcess.repositoryRoot.path
+        let unknown = try QuorumBinary.run(
+            ["bench", "engine", "--local", "--servers", "llama-server,vllm", "--repository", repository], in: folder)
+        XCTAssertEqual(unknown.status, 64, unknown.standardError)
+        XCTAssertTrue(unknown.standardError.contains("unknown server \"vllm\""), unknown.standardError)
+        let empty = try QuorumBinary.run(
+            ["bench", "engine", "--local", "--data-dir", dataDirectory, "--repository", repository], in: folder)
+        XCTAssertEqual(empty.status, 69, empty.standardError)
+        XCTAssertTrue(
+            empty.standardError.contains("the embedded engine is not installed in \(dataDirectory)"), empty.standardError)
+    }
 }
