@@ -13,8 +13,12 @@ if ! swift build --build-tests >"$log" 2>&1; then
     exit 1
 fi
 # The end-to-end tests run the embedded engine: install it when it is missing (the first run
-# builds llama.cpp, about 8 minutes on 2 cores; afterwards this says "already installed").
-"$(swift build --show-bin-path)/quorum" engine install
+# builds llama.cpp's llama-server, about 12 minutes on 2 busy cores; afterwards it is at once).
+# Its progress is shown only when it fails.
+if ! "$(swift build --show-bin-path)/quorum" engine install >"$log" 2>&1; then
+    cat "$log" >&2
+    exit 1
+fi
 # The PostgreSQL tests run against a throwaway cluster (scripts/postgres-cluster.sh), stopped on
 # exit; QUORUM_TEST_POSTGRES_REQUIRED makes them fail rather than skip if it is missing.
 cluster="$(./scripts/postgres-cluster.sh start)"

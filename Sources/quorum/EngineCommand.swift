@@ -5,8 +5,8 @@ struct EngineCommand: AsyncParsableCommand {
         commandName: "engine",
         abstract: "Install, start, stop and inspect the embedded local engine.",
         discussion: """
-            The embedded engine is llama-cpp-python's OpenAI-compatible server with the small base \
-            model Gemma 3 270M, installed in Quorum's data directory ([engine] data_dir, else \
+            The embedded engine is llama.cpp's OpenAI-compatible llama-server with the small base \
+            model Gemma 3 270M, built and installed in Quorum's data directory ([engine] data_dir, else \
             $XDG_DATA_HOME/quorum, else ~/.local/share/quorum). `quorum generate` starts it on demand \
             for the members that name no base_url and stops it when done; `engine start` keeps it \
             running until `engine stop`.

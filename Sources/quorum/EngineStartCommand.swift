@@ -20,11 +20,11 @@ struct EngineStartCommand: AsyncParsableCommand {
     var timeout: Double = 180
 
     func run() async throws {
-        let (settings, directory) = try options.resolve()
+        let (settings, directory, slots) = try options.resolveWithSlots()
         let lease: LocalEngineLease
         do {
             lease = try await EngineOnDemand.start(
-                settings, directory: directory, pinned: true, timeout: timeout, report: printError)
+                settings, slots: slots, directory: directory, pinned: true, timeout: timeout, report: printError)
         } catch {
             throw commandFailure(error)
         }

@@ -16,12 +16,17 @@ struct EngineStatusCommand: ParsableCommand {
         var lines = ["data directory:   \(directory.root)"]
         if let stamp = installer.currentInstall() {
             lines += [
-                "installed:        llama-cpp-python \(stamp.llamaCppPython) (server), \(EnginePins.modelPackage) "
-                    + "\(stamp.modelPackage), Python \(stamp.python), on \(Self.format(stamp.installedAt))",
+                "installed:        llama-server (llama.cpp of llama-cpp-python \(stamp.llamaCppPython)), "
+                    + "\(EnginePins.modelPackage) \(stamp.modelPackage), on \(Self.format(stamp.installedAt))",
+                "server binary:    \(stamp.llamaServer ?? directory.llamaServer)",
                 "model:            \(settings.modelPath ?? stamp.modelFile)",
                 "model sha256:     \(stamp.modelSHA256) (\(stamp.modelBytes) bytes)"
                     + (settings.modelPath == nil ? "" : " for the installed model; [engine] model overrides it"),
             ]
+        } else if let stamp = EngineInstallStamp.read(from: directory.installStamp), stamp.servesLlamaCppPython {
+            lines.append(
+                "installed:        llama-cpp-python's server, by an earlier Quorum; `quorum engine install` "
+                    + "replaces it with llama.cpp's llama-server")
         } else if let stamp = EngineInstallStamp.read(from: directory.installStamp) {
             lines.append(
                 "installed:        an older or incomplete install (llama-cpp-python \(stamp.llamaCppPython)); "

@@ -39,6 +39,7 @@ final class EngineCommandTests: CLITestCase {
         XCTAssertTrue(result.standardError.contains("  - python3 (Python 3.10 or later)"), result.standardError)
         XCTAssertTrue(result.standardError.contains("  - a C compiler: install GCC"), result.standardError)
         XCTAssertTrue(result.standardError.contains("  - a C++ compiler: install G++"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("  - make: install make"), result.standardError)
         XCTAssertTrue(
             result.standardError.contains("on Debian or Ubuntu: sudo apt-get install python3 build-essential"),
             result.standardError)
@@ -63,5 +64,18 @@ final class EngineCommandTests: CLITestCase {
         let result = try QuorumBinary.run(["engine", "stop", "--data-dir", dataDirectory], in: folder)
         XCTAssertEqual(result.status, 0, result.standardError)
         XCTAssertEqual(result.standardError, "quorum: no engine is running (\(dataDirectory))\n")
+    }
+
+    func testTheLocalEngineBenchNeedsAnInstallAndKnownServers() throws {
+        let repository = FakeServerProcess.repositoryRoot.path
+        let unknown = try QuorumBinary.run(
+            ["bench", "engine", "--local", "--servers", "llama-server,vllm", "--repository", repository], in: folder)
+        XCTAssertEqual(unknown.status, 64, unknown.standardError)
+        XCTAssertTrue(unknown.standardError.contains("unknown server \"vllm\""), unknown.standardError)
+        let empty = try QuorumBinary.run(
+            ["bench", "engine", "--local", "--data-dir", dataDirectory, "--repository", repository], in: folder)
+        XCTAssertEqual(empty.status, 69, empty.standardError)
+        XCTAssertTrue(
+            empty.standardError.contains("the embedded engine is not installed in \(dataDirectory)"), empty.standardError)
     }
 }

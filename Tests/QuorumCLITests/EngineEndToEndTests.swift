@@ -8,15 +8,15 @@ import XCTest
 /// ensemble, stop, and the store holds the items. Minutes long; `scripts/test.sh` installs the
 /// engine first, so CI runs it.
 ///
-/// The install in the default data directory is reused through symbolic links (venv, models,
-/// stamp) in a data directory of the test's own, named by `data_dir` in the work folder's
+/// The install in the default data directory is reused through symbolic links (server, venv,
+/// models, stamp) in a data directory of the test's own, named by `data_dir` in the work folder's
 /// quorum.toml: its server state, leases and log are private, so a test run never stops a
 /// server that another Quorum process on the machine is using.
 final class EngineEndToEndTests: CLITestCase {
     override func setUpWithError() throws {
         try super.setUpWithError()
         let status = try QuorumBinary.run(["engine", "status"], in: folder)
-        guard status.standardOutput.contains("installed:        llama-cpp-python"),
+        guard status.standardOutput.contains("installed:        llama-server"),
             let root = status.standardOutput.split(separator: "\n").first?.split(separator: " ").last
         else {
             let message = "the embedded engine is not installed; `quorum engine install` (scripts/test.sh does it)"
@@ -25,7 +25,7 @@ final class EngineEndToEndTests: CLITestCase {
         }
         let engine = folder.appendingPathComponent("engine")
         try FileManager.default.createDirectory(at: engine, withIntermediateDirectories: true)
-        for name in ["venv", "models", "install.json"] {
+        for name in ["bin", "venv", "models", "install.json"] {
             try FileManager.default.createSymbolicLink(
                 atPath: engine.appendingPathComponent(name).path, withDestinationPath: "\(root)/\(name)")
         }

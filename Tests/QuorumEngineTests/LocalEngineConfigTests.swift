@@ -69,6 +69,10 @@ final class LocalEngineConfigTests: XCTestCase {
     func testTheDataDirectoryLayout() {
         let directory = EngineDataDirectory(root: "/d/")
         XCTAssertEqual(directory.python, "/d/venv/bin/python")
+        XCTAssertEqual(directory.llamaServer, "/d/bin/llama-server")
+        XCTAssertEqual(directory.sourceArchive, "/d/src/llama_cpp_python-0.3.36.tar.gz")
+        XCTAssertEqual(directory.llamaCppSource, "/d/src/llama.cpp-0.3.36")
+        XCTAssertEqual(directory.buildFolder, "/d/build/llama.cpp")
         XCTAssertEqual(directory.model, "/d/models/gemma-3-270m-q4_k_m.gguf")
         XCTAssertEqual(directory.installStamp, "/d/install.json")
         XCTAssertEqual(directory.serverLog, "/d/logs/server.log")

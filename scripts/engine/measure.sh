@@ -2,8 +2,9 @@
 # Measures the embedded engine with the default ensemble: the time from launching
 # `quorum generate` (which starts the engine) to the engine answering and to the first stored
 # item, and items per minute over the run. Usage: scripts/engine/measure.sh [COUNT] [QUORUM]
-# (default 12 items, the release build). Works in a fresh temporary folder with a data
-# directory of its own that links the installed venv and model (so no other Quorum process
+# (default 12 items, the release build); `quorum bench engine --local` measures more, beside
+# llama-cpp-python's server. Works in a fresh temporary folder with a data
+# directory of its own that links the installed server, venv and model (so no other Quorum process
 # can stop its server mid-run); the engine must be installed (`quorum engine install`).
 set -euo pipefail
 count="${1:-12}"
@@ -13,7 +14,7 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 installed="$("$quorum" engine status | sed -n 's/^data directory: *//p')"
 mkdir -p "$work/engine"
-for name in venv models install.json; do ln -s "$installed/$name" "$work/engine/$name"; done
+for name in bin venv models install.json; do ln -s "$installed/$name" "$work/engine/$name"; done
 (cd "$repo" && "$quorum" init "$work/data" >/dev/null 2>&1)
 sed -i 's|^kind = "local"$|kind = "local"\ndata_dir = "../engine"|' "$work/data/quorum.toml"
 cd "$work/data"

@@ -1,5 +1,5 @@
 // QuorumBench/Engine: `quorum bench engine`: the pipeline's throughput against the loopback fake LM server, with
-// and without a failing member.
+// and without a failing member; with --local, the main job on the embedded engine beside llama-cpp-python's server.
 
 import ArgumentParser
 import Foundation
@@ -10,15 +10,30 @@ import QuorumStore
 struct BenchEngineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "engine",
-        abstract: "Engine throughput against a loopback server with a fixed latency, beside the ideal.",
+        abstract: "Engine throughput against a loopback server with a fixed latency, beside the ideal; or, with --local, on the embedded engine.",
         discussion: """
             Runs the pipeline (a generator, a zero-shot and a few-shot member, each with the same \
             concurrency) against scripts/fake-llm/server.py answering after a fixed latency. The \
             ideal is what the members' concurrency allows for the requests each item needed: \
             min over members of concurrency / latency / (requests per item). A second run makes \
             one output member fail every request, to show the others are not stalled.
+
+            With --local: the default configuration (`quorum init`) on the installed embedded \
+            engine, a fresh store per server, for --minutes each: llama.cpp's llama-server, then \
+            llama-cpp-python's server from the venv of an install by an earlier Quorum when it is \
+            there. Prints the time to the engine answering, to the first stored and the first \
+            reviewable (not discarded) item, items per minute, the share discarded and the prompt \
+            tokens served from cache, for both servers and their ratio.
             """
     )
+
+    @Flag(help: "Measure the embedded engine (llama-server beside llama-cpp-python) instead of the fake server.")
+    var local = false
+    @Option(help: "With --local: minutes of generation per server.") var minutes = 5.0
+    @Option(help: "With --local: the servers to measure, comma-separated (llama-server, llama-cpp-python).")
+    var servers = "llama-server,llama-cpp-python"
+    @Option(help: ArgumentHelp("With --local: the engine's data directory (default: as `quorum engine`).", valueName: "dir"))
+    var dataDir: String?
 
     @Option(help: "Items per run.") var items = 200
     @Option(help: "Seconds the server waits before each answer.") var latency = 0.2
@@ -27,6 +42,7 @@ struct BenchEngineCommand: AsyncParsableCommand {
     var repository: String?
 
     func run() async throws {
+        if local { return try await runLocal() }
         guard let root = BenchRougeReference.locateRepository(explicit: repository, marker: "scripts/fake-llm/server.py") else {
             throw failure("cannot find scripts/fake-llm/server.py; pass --repository", status: ExitStatus.config)
         }
@@ -39,6 +55,27 @@ struct BenchEngineCommand: AsyncParsableCommand {
         print(healthy.text(title: "all members healthy"))
         print(failing.text(title: "few-shot member failing every request (HTTP 500)"))
         print(String(format: "throughput: %.1f%% of the ideal (target >= 90%%)", 100 * healthy.itemsPerSecond / healthy.ideal))
+    }
+
+    private func runLocal() async throws {
+        guard minutes > 0 else { throw ValidationError("--minutes must be more than 0") }
+        var chosen: [BenchLocalEngine.Server] = []
+        for name in servers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            guard let server = BenchLocalEngine.Server(rawValue: name) else {
+                throw ValidationError("--servers: unknown server \"\(name)\"; expected llama-server, llama-cpp-python")
+            }
+            chosen.append(server)
+        }
+        guard let root = BenchRougeReference.locateRepository(explicit: repository, marker: "seeds/seed_tasks.jsonl") else {
+            throw failure("cannot find seeds/seed_tasks.jsonl; pass --repository", status: ExitStatus.config)
+        }
+        var settings = EngineSettings(kind: .local)
+        settings.dataDirectory = dataDir.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        let installed: EngineDataDirectory
+        do { installed = try EngineDataDirectory.resolve(settings) } catch {
+            throw failure(error.description, status: ExitStatus.config)
+        }
+        try await BenchLocalEngine(minutes: minutes, servers: chosen, repository: root, installed: installed).run()
     }
 
     private func measure(server: BenchEngineServer, failingMember: Bool, seeds: [Demonstration]) async throws -> BenchEngineRun {

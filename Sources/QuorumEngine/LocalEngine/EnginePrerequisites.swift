@@ -12,12 +12,12 @@ public struct EnginePrerequisites: Sendable {
     /// The interpreter that creates the venv: `$QUORUM_PYTHON`, else `python3` on PATH.
     public let python: String?
     public let missing: [Missing]
-    /// Worth saying, not blocking (pip fetches CMake and Ninja from PyPI when they are absent).
+    /// Worth saying, not blocking (pip installs CMake from PyPI into the venv when it is absent).
     public let notes: [String]
 
     public static let oldestPython = (3, 10)
 
-    /// Checks the system; compilers only when `needsBuild` (llama-cpp-python is not installed yet).
+    /// Checks the system; the build's tools only when `needsBuild`.
     public static func check(
         needsBuild: Bool, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> EnginePrerequisites {
@@ -40,8 +40,11 @@ public struct EnginePrerequisites: Sendable {
             if ExecutableSearch.findFirst(["c++", "g++", "clang++"], environment: environment) == nil {
                 missing.append(Missing(what: "a C++ compiler", remedy: "install G++", debianPackages: ["build-essential"]))
             }
+            if ExecutableSearch.findFirst(["ninja", "make"], environment: environment) == nil {
+                missing.append(Missing(what: "make", remedy: "install make", debianPackages: ["build-essential"]))
+            }
             if ExecutableSearch.find("cmake", environment: environment) == nil {
-                notes.append("cmake is not installed: pip fetches CMake from PyPI for the build (Debian package: cmake)")
+                notes.append("cmake is not installed: pip installs CMake from PyPI into the venv (Debian package: cmake)")
             }
         }
         var seen = Set<String>()

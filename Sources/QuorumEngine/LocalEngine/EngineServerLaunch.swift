@@ -3,6 +3,7 @@ import Foundation
 /// How the supervisor starts the server: the interpreter that runs the supervisor, and the
 /// server's command line for a port. Tests launch a fake server the same way.
 public struct EngineServerLaunch: Sendable {
+    /// Runs the supervisor script (the venv's Python; it is not in the request path).
     public var python: String
     public var command: @Sendable (_ port: Int) -> [String]
     public var model: String
@@ -22,34 +23,31 @@ public struct EngineServerLaunch: Sendable {
         self.command = command
     }
 
-    /// llama-cpp-python's OpenAI-compatible server from the installed venv, serving the
-    /// installed model (or `[engine] model`).
-    public static func llamaCpp(
-        _ directory: EngineDataDirectory, settings: EngineSettings
+    /// llama.cpp's OpenAI-compatible `llama-server` from the install, serving the installed
+    /// model (or `[engine] model`) with `slots` requests in parallel.
+    public static func llamaServer(
+        _ directory: EngineDataDirectory, settings: EngineSettings, slots: Int
     ) throws(LocalEngineError) -> EngineServerLaunch {
-        guard EngineInstallStamp.read(from: directory.installStamp) != nil,
+        guard EngineInstallStamp.read(from: directory.installStamp)?.servesLlamaCppPython == false,
+            FileManager.default.isExecutableFile(atPath: directory.llamaServer),
             FileManager.default.isExecutableFile(atPath: directory.python)
         else { throw .notInstalled(directory) }
         let model = settings.modelPath ?? directory.model
         guard FileManager.default.fileExists(atPath: model) else { throw .modelMissing(model) }
-        let threads = settings.threads ?? ProcessInfo.processInfo.activeProcessorCount
-        let python = directory.python
-        let contextSize = settings.contextSize
-        // llama.cpp's OpenMP threads spin at each barrier by default; on a machine whose cores
-        // are busy with other work that made a token 10x slower (measured: 532 ms against 54 ms
-        // a token with 2 threads on 2 loaded cores). Passive waiting keeps it near one thread's
-        // speed when loaded and uses both cores when they are free.
-        let environment = ["OMP_WAIT_POLICY": "PASSIVE"]
-        return EngineServerLaunch(python: python, model: model, environment: environment) { port in
-            [
-                python, "-m", "llama_cpp.server",
-                "--model", model, "--model_alias", EnginePins.modelAlias,
-                "--host", "127.0.0.1", "--port", String(port),
-                "--n_ctx", String(contextSize),
-                "--n_threads", String(threads), "--n_threads_batch", String(threads),
-                // Queue concurrent requests instead of cutting the running one short.
-                "--interrupt_requests", "False",
-            ]
+        let arguments = LlamaServerArguments(
+            model: model, slots: slots, contextPerSlot: settings.contextSize,
+            threads: settings.threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        let server = directory.llamaServer
+        return EngineServerLaunch(
+            python: directory.python, model: model, healthPath: "/health", environment: Self.quietThreads
+        ) { port in
+            [server] + arguments.list(port: port)
         }
     }
+
+    /// llama.cpp's OpenMP threads spin at each barrier by default; on a machine whose cores
+    /// are busy with other work that made a token 10x slower (measured: 532 ms against 54 ms
+    /// a token with 2 threads on 2 loaded cores). Passive waiting keeps it near one thread's
+    /// speed when loaded and uses both cores when they are free.
+    public static let quietThreads = ["OMP_WAIT_POLICY": "PASSIVE"]
 }

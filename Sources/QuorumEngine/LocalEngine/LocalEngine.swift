@@ -17,13 +17,13 @@ public struct LocalEngine: Sendable {
         self.launch = launch
     }
 
-    /// The installed llama.cpp server for `settings`.
+    /// The installed `llama-server` for `settings`, with `slots` parallel slots.
     public static func installed(
-        _ settings: EngineSettings, environment: [String: String] = ProcessInfo.processInfo.environment
+        _ settings: EngineSettings, slots: Int, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(LocalEngineError) -> LocalEngine {
         let directory = try EngineDataDirectory.resolve(settings, environment: environment)
         return LocalEngine(
-            directory: directory, settings: settings, launch: try .llamaCpp(directory, settings: settings))
+            directory: directory, settings: settings, launch: try .llamaServer(directory, settings: settings, slots: slots))
     }
 
     /// Starts the server or joins the running one, and waits until it answers. The lease keeps

@@ -6,6 +6,7 @@ public enum LocalEngineError: Error, Sendable, Equatable, CustomStringConvertibl
     case missingPrerequisites([EnginePrerequisites.Missing])
     case commandFailed(String, status: Int32, tail: String, log: String)
     case modelHashMismatch(path: String, expected: String, found: String)
+    case sourceHashMismatch(path: String, expected: String, found: String)
     case notInstalled(EngineDataDirectory)
     case modelMissing(String)
     case lockFailed(String, reason: String)
@@ -32,9 +33,12 @@ public enum LocalEngineError: Error, Sendable, Equatable, CustomStringConvertibl
         case .modelHashMismatch(let path, let expected, let found):
             return "the model \(path) has SHA-256 \(found), expected \(expected); it was removed, run "
                 + "`quorum engine install` again"
+        case .sourceHashMismatch(let path, let expected, let found):
+            return "the llama.cpp source archive \(path) has SHA-256 \(found), expected \(expected); it was removed, "
+                + "run `quorum engine install` again"
         case .notInstalled(let directory):
             return "the embedded engine is not installed in \(directory.root); run `quorum engine install` "
-                + "(it builds llama.cpp, about 8 minutes on 2 cores)"
+                + "(it builds llama.cpp's llama-server, about 12 minutes on 2 busy cores)"
         case .modelMissing(let path):
             return "the model file \(path) does not exist; run `quorum engine install`, or fix [engine] model"
         case .lockFailed(let path, let reason):

@@ -6,8 +6,8 @@ import QuorumCore
 import QuorumEngine
 
 /// Shows an install's progress on standard error with the elapsed time: steps on lines of
-/// their own; pip's phases and the build's `[N/M]` steps redrawn on one line on a terminal,
-/// or as plain lines (the build every 10%) otherwise.
+/// their own; pip's phases and the build's progress redrawn on one line on a terminal, or as
+/// plain lines (the build every 10%) otherwise.
 public final class EngineInstallProgress {
     private let started = Date()
     private let interactive: Bool
@@ -26,15 +26,20 @@ public final class EngineInstallProgress {
         case .note(let text): line("note: " + text)
         case .pip(.problem(let text)): line(text)
         case .pip(.phase(let text)): status(text)
-        case .pip(.buildStep(let done, let total)):
-            let percent = done * 100 / total
-            let text = "building llama.cpp: \(done)/\(total) (\(percent)%)"
-            if interactive {
-                status(text)
-            } else if percent / 10 != lastBuildTenth {
-                lastBuildTenth = percent / 10
-                status(text)
-            }
+        case .build(.problem(let text)): line(text)
+        case .build(.steps(let done, let total)):
+            building("building llama.cpp: \(done)/\(total) (\(done * 100 / total)%)", percent: done * 100 / total)
+        case .build(.percent(let percent)):
+            building("building llama.cpp: \(percent)%", percent: percent)
+        }
+    }
+
+    private func building(_ text: String, percent: Int) {
+        if interactive {
+            status(text)
+        } else if percent / 10 != lastBuildTenth {
+            lastBuildTenth = percent / 10
+            status(text)
         }
     }
 

@@ -15,17 +15,21 @@ public enum EngineOnDemand {
         } catch {
             throw SessionError(.config, error.description)
         }
-        return try await start(config.engine, directory: directory, pinned: false, timeout: 180, report: report)
+        return try await start(
+            config.engine, slots: config.localEngineSlots, directory: directory, pinned: false, timeout: 180,
+            report: report)
     }
 
+    /// Starts the server with `slots` parallel slots, or joins the running one (whatever its slots).
     public static func start(
-        _ settings: EngineSettings, directory: EngineDataDirectory, pinned: Bool, timeout: Double,
+        _ settings: EngineSettings, slots: Int, directory: EngineDataDirectory, pinned: Bool, timeout: Double,
         report: @escaping @Sendable (String) -> Void
     ) async throws -> LocalEngineLease {
         let engine: LocalEngine
         do {
             engine = LocalEngine(
-                directory: directory, settings: settings, launch: try .llamaCpp(directory, settings: settings))
+                directory: directory, settings: settings,
+                launch: try .llamaServer(directory, settings: settings, slots: slots))
         } catch {
             throw SessionError(.unavailable, error.description)
         }
@@ -35,7 +39,7 @@ public enum EngineOnDemand {
                 report(
                     isNew
                         ? "starting the local engine (\(URL(fileURLWithPath: state.model).lastPathComponent)) on "
-                            + "127.0.0.1:\(state.port); log: \(state.log)"
+                            + "127.0.0.1:\(state.port) with \(slots) slot\(slots == 1 ? "" : "s"); log: \(state.log)"
                         : "using the local engine already running at \(state.baseURL)")
             }
             report(String(format: "the local engine answers at %@ (%.1f s)", lease.baseURL, Date().timeIntervalSince(started)))
