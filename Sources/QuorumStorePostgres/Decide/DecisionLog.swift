@@ -59,5 +59,9 @@ struct DecisionLog {
         ItemStateDerivation.derive(initialSetID: initialSetID, sets: sets, log: log)
     }
 
+    func derive(under policy: TeamPolicy) -> ReviewedItemState {
+        TeamReviewDerivation.derive(initialSetID: initialSetID, sets: sets, log: log, policy: policy)
+    }
+
     var activeEventIDs: Set<Int64> { ItemStateDerivation.activeEventIDs(log) }
 }
