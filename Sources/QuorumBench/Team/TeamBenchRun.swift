@@ -22,18 +22,12 @@ struct TeamBenchRun {
         let parts = try await withThrowingTaskGroup(of: DecisionTimings.self) { group in
             for index in 0..<curators {
                 group.addTask {
-                    let store = try await PostgresStore.open(location)
                     var timings = DecisionTimings(latencies: [], wallSeconds: 0)
-                    do {
-                        try await HeadlessCurator(name: "\(HeadlessCurator.benchPrefix)\(index + 1)", claimSize: claimSize).run(on: store) { item, decision, seconds in
-                            timings.latencies.append(seconds)
-                            timings.acknowledged.append((item, decision.id ?? 0))
-                        }
-                    } catch {
-                        await store.close()
-                        throw error
+                    let curator = HeadlessCurator(name: "\(HeadlessCurator.benchPrefix)\(index + 1)", claimSize: claimSize)
+                    try await curator.run(at: location) { item, decision, seconds in
+                        timings.latencies.append(seconds)
+                        timings.acknowledged.append((item, decision.id ?? 0))
                     }
-                    await store.close()
                     return timings
                 }
             }
