@@ -1,3 +1,5 @@
+// QuorumStorePostgres/Connect: Where a PostgreSQL store is, its password (PGPASSWORD, ~/.pgpass), TLS, the errors of reaching it, and a bound on waiting for it.
+
 import Foundation
 
 /// Waits for an operation at most a given time: a query the server never answers (postgres-nio
