@@ -105,10 +105,11 @@ extension PostgresStore {
         _ action: DecisionAction, itemID: Int64, curator: String, clientID: UUID?, note: String?, at date: Date,
         batchID: Int64?, explicitID: Int64? = nil, _ connection: PostgresConnection, _ store: PostgresStore
     ) async throws -> Decision {
-        guard !curator.allSatisfy(\.isWhitespace) else { throw StoreError.invalid("a decision needs a curator name") }
+        if case .rerun = action { throw StoreError.refused("reruns are not made on a PostgreSQL store yet") }
         var log = try await DecisionLog.read(itemID: itemID, connection, store)
-        var decision = try DecisionValidation.decision(
-            for: action, log: log, curator: curator, note: note, at: date, batchID: batchID)
+        var decision = try DecisionRules.decision(
+            for: action, itemID: itemID, sets: log.sets, log: log.log, state: log.derive(), curator: curator, note: note,
+            at: date, batchID: batchID)
         let kind = decision.kind.rawValue
         let at = StoredTime.text(date)
         let rows = try await connection.run("""
