@@ -122,7 +122,7 @@ extension PostgresStore {
         decision.id = try await rows.decode(Int64.self).first { _ in true }
         decision.at = StoredTime.date(at) ?? date
         log.log.append(decision)
-        try await writeDerivedState(log, try await teamPolicy(connection, store, lock: true), connection, store)
+        try await writeDerivedStates([log], try await teamPolicy(connection, store, lock: true), connection, store)
         try await announce(.decided(itemID: itemID, curator: curator), connection, store)
         return decision
     }

@@ -29,13 +29,20 @@ extension PostgresStore {
                 self
             ).decode(Int64.self).collect()
             var changed = 0
-            for itemID in decided {
-                let log = try await DecisionLog.read(itemID: itemID, connection, self)
-                if try await Self.writeDerivedState(log, policy, connection, self) { changed += 1 }
+            var start = 0
+            while start < decided.count {
+                let chunk = Array(decided[start..<min(start + Self.adoptChunk, decided.count)])
+                start += chunk.count
+                try await connection.run("SELECT id FROM items WHERE id = ANY(\(chunk)) ORDER BY id FOR UPDATE", self)
+                let logs = try await DecisionLog.read(itemIDs: chunk, connection, self)
+                changed += try await Self.writeDerivedStates(chunk.map { logs[$0]! }, policy, connection, self)
             }
             return changed
         }
     }
+
+    /// Items derived again per round trip while adopting a policy.
+    static let adoptChunk = 2_000
 
     static func teamPolicy(_ connection: PostgresConnection, _ store: PostgresStore, lock: Bool) async throws -> TeamPolicy {
         let query: PostgresQuery = lock
