@@ -106,6 +106,8 @@ extension PostgresStore {
         batchID: Int64?, explicitID: Int64? = nil, _ connection: PostgresConnection, _ store: PostgresStore
     ) async throws -> Decision {
         if case .rerun = action { throw StoreError.refused("reruns are not made on a PostgreSQL store yet") }
+        // The policy before the item's row, in the order `adopt` locks them.
+        let policy = try await teamPolicy(connection, store, lock: true)
         var log = try await DecisionLog.read(itemID: itemID, connection, store)
         var decision = try DecisionRules.decision(
             for: action, itemID: itemID, sets: log.sets, log: log.log, state: log.derive(), curator: curator, note: note,
@@ -122,7 +124,7 @@ extension PostgresStore {
         decision.id = try await rows.decode(Int64.self).first { _ in true }
         decision.at = StoredTime.date(at) ?? date
         log.log.append(decision)
-        try await writeDerivedStates([log], try await teamPolicy(connection, store, lock: true), connection, store)
+        try await writeDerivedStates([log], policy, connection, store)
         try await announce(.decided(itemID: itemID, curator: curator), connection, store)
         return decision
     }
