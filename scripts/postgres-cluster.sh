@@ -3,7 +3,8 @@
 # it is missing, makes a cluster in a temporary folder, starts it on 127.0.0.1 at a free port
 # (and a Unix socket in that folder) with a password kept in a temporary PGPASSFILE, and prints
 # the variables to export (`eval "$(scripts/postgres-cluster.sh start)"`). `stop [FOLDER]`
-# stops it and removes the folder (default: $QUORUM_TEST_POSTGRES_DIR).
+# stops it and removes the folder (default: $QUORUM_TEST_POSTGRES_DIR). `restart [FOLDER]` stops
+# it at once, ending every connection, and starts it again on the same port.
 set -euo pipefail
 
 user=quorum
@@ -82,8 +83,15 @@ stop() {
     rm -rf "$folder"
 }
 
+restart() {
+    local folder=${1:-${QUORUM_TEST_POSTGRES_DIR:-}}
+    [[ -n $folder && -d $folder/data ]] || { echo "postgres-cluster: no cluster folder to restart" >&2; exit 1; }
+    as_postgres "'$(bin_folder)/pg_ctl' -D '$folder/data' -l '$folder/log/server.log' -m fast -w -t 60 restart" >/dev/null
+}
+
 case ${1:-} in
     start) start ;;
     stop) stop "${2:-}" ;;
-    *) echo "usage: $0 start | stop [FOLDER]" >&2; exit 64 ;;
+    restart) restart "${2:-}" ;;
+    *) echo "usage: $0 start | stop [FOLDER] | restart [FOLDER]" >&2; exit 64 ;;
 esac

@@ -20,11 +20,13 @@ struct StatsCommand: AsyncParsableCommand {
         let expression = try filter.expression()
         var stats: StoreStats
         var team: TeamAgreement?
-        if let (fromPostgres, agreement) = try await withPostgresStore(storeOptions, {
-            (try await $0.stats(filter: expression), try await $0.teamAgreement())
+        var reviews: TeamReviewProgress?
+        if let (fromPostgres, agreement, progress) = try await withPostgresStore(storeOptions, {
+            (try await $0.stats(filter: expression), try await $0.teamAgreement(), try await $0.reviewProgress())
         }) {
             stats = fromPostgres
             team = agreement
+            reviews = progress
         } else {
             let store = try openStore(storeOptions, access: .read)
             do {
@@ -41,6 +43,7 @@ struct StatsCommand: AsyncParsableCommand {
         } else {
             print(StatsReport(stats: stats, storePath: storeOptions.resolvedPath()).text, terminator: "")
             if let team { print("\n" + team.reportLines.joined(separator: "\n")) }
+            if let reviews { print(reviews.reportLine) }
         }
     }
 }

@@ -4,7 +4,7 @@ import ArgumentParser
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
-        abstract: "Move a dataset between stores.",
-        subcommands: [StoreCopyCommand.self]
+        abstract: "Move a dataset between stores; set the review policy of a team.",
+        subcommands: [StoreCopyCommand.self, StoreTeamCommand.self]
     )
 }

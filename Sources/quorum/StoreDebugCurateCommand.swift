@@ -4,7 +4,8 @@ import QuorumCommandLine
 import QuorumStorePostgres
 
 /// A headless curator on a PostgreSQL store, printing "ITEM DECISION" once each decision is
-/// acknowledged: the kill -9 test checks every printed decision survives and the leases expire.
+/// acknowledged, and on stderr when it loses the store and reconnects: the kill -9 test checks
+/// every printed decision survives and the leases expire, the restart test that none is stored twice.
 struct StoreDebugCurateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "curate", abstract: "Claim and accept items on a PostgreSQL store, printing each acknowledged decision.")
@@ -18,11 +19,20 @@ struct StoreDebugCurateCommand: AsyncParsableCommand {
     func run() async throws {
         let curator = HeadlessCurator(
             name: curatorOptions.resolvedCurator(), claimSize: claim, leaseDuration: .milliseconds(Int(leaseSeconds * 1000)))
-        let made = try await withPostgresStore(storeOptions) { store in
-            try await curator.run(on: store, limit: count) { itemID, decision, _ in
+        let path = storeOptions.resolvedPath()
+        guard PostgresLocation.isURL(path) else { throw failure("curate needs a postgresql:// store", status: ExitStatus.config) }
+        do {
+            let location = try PostgresLocation(parsing: path)
+            try await curator.run(at: location, limit: count, events: { event in
+                switch event {
+                case .connectionLost(let reason): printError("lost the store (\(reason)); reconnecting")
+                case .reconnected(let attempts): printError("reconnected after \(attempts) attempts; retrying")
+                }
+            }) { itemID, decision, _ in
                 FileHandle.standardOutput.write(Data("\(itemID) \(decision.id ?? 0)\n".utf8))
             }
+        } catch {
+            throw postgresFailure(error)
         }
-        guard made != nil else { throw failure("curate needs a postgresql:// store", status: ExitStatus.config) }
     }
 }

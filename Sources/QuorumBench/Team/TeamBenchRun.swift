@@ -22,18 +22,12 @@ struct TeamBenchRun {
         let parts = try await withThrowingTaskGroup(of: DecisionTimings.self) { group in
             for index in 0..<curators {
                 group.addTask {
-                    let store = try await PostgresStore.open(location)
                     var timings = DecisionTimings(latencies: [], wallSeconds: 0)
-                    do {
-                        try await HeadlessCurator(name: "\(HeadlessCurator.benchPrefix)\(index + 1)", claimSize: claimSize).run(on: store) { item, decision, seconds in
-                            timings.latencies.append(seconds)
-                            timings.acknowledged.append((item, decision.id ?? 0))
-                        }
-                    } catch {
-                        await store.close()
-                        throw error
+                    let curator = HeadlessCurator(name: "\(HeadlessCurator.benchPrefix)\(index + 1)", claimSize: claimSize)
+                    try await curator.run(at: location) { item, decision, seconds in
+                        timings.latencies.append(seconds)
+                        timings.acknowledged.append((item, decision.id ?? 0))
                     }
-                    await store.close()
                     return timings
                 }
             }
@@ -46,46 +40,63 @@ struct TeamBenchRun {
             acknowledged: parts.flatMap(\.acknowledged))
     }
 
-    /// Whether the run kept its promises: no item decided twice by the bench's curators, every
-    /// acknowledged decision stored, nothing left pending.
+    /// Whether the run kept its promises: no item reviewed by more curators than the policy
+    /// asks, none twice by one curator, every acknowledged decision stored, nothing left
+    /// pending but the contested items.
     struct Check: CustomStringConvertible {
+        var reviewsPerItem: Int
         var acknowledged: Int
         var stored: Int
-        var decidedTwice: Int
+        var beyondReviews: Int
+        var reviewedTwice: Int
         var missing: Int
         var pendingLeft: Int
+        var contested: Int
 
-        var passed: Bool { decidedTwice == 0 && missing == 0 && pendingLeft == 0 }
+        var passed: Bool { beyondReviews == 0 && reviewedTwice == 0 && missing == 0 && pendingLeft == 0 }
 
         var description: String {
             "check: \(acknowledged) decisions acknowledged, \(stored) stored, \(missing) missing, "
-                + "\(decidedTwice) items decided twice, \(pendingLeft) left pending: " + (passed ? "ok" : "FAILED")
+                + "\(beyondReviews) items reviewed by more than \(reviewsPerItem) curators, "
+                + "\(reviewedTwice) reviewed twice by one curator, \(pendingLeft) left pending"
+                + (contested > 0 ? " (\(contested) contested)" : "") + ": " + (passed ? "ok" : "FAILED")
         }
     }
 
-    static func check(location: PostgresLocation, acknowledged: [(Int64, Int64)]) async throws -> Check {
+    static func check(location: PostgresLocation, reviewsPerItem: Int, acknowledged: [(Int64, Int64)]) async throws -> Check {
         let store = try await PostgresStore.open(location)
         let rows: StoreRows
+        let contested: Set<Int64>
         do {
             rows = try await store.readRows()
+            contested = Set(try await store.contestedItems())
             await store.close()
         } catch {
             await store.close()
             throw error
         }
-        var perItem: [Int64: Int] = [:]
+        let outcomes: Set<String> = ["accept", "override", "edit", "reject"]
+        var reviewers: [Int64: Set<String>] = [:]
+        var benchDecisions: [String: Int] = [:]
         var ids = Set<Int64>()
         for row in rows.rows(of: "decisions") {
-            guard case .text(let curator) = row[8], curator.hasPrefix(HeadlessCurator.benchPrefix) else { continue }
-            if case .integer(let id) = row[0], case .integer(let item) = row[1] {
+            guard case .integer(let id) = row[0], case .integer(let item) = row[1], case .text(let kind) = row[2],
+                  case .text(let curator) = row[8], outcomes.contains(kind) else { continue }
+            reviewers[item, default: []].insert(curator)
+            if curator.hasPrefix(HeadlessCurator.benchPrefix) {
                 ids.insert(id)
-                perItem[item, default: 0] += 1
+                benchDecisions["\(item) \(curator)", default: 0] += 1
             }
         }
-        let pending = rows.rows(of: "items").filter { $0[8] == .text(ItemStatus.pending.rawValue) }.count
+        let pending = rows.rows(of: "items").filter { row in
+            guard case .integer(let id) = row[0] else { return false }
+            return row[8] == .text(ItemStatus.pending.rawValue) && !contested.contains(id)
+        }.count
         return Check(
-            acknowledged: acknowledged.count, stored: ids.count, decidedTwice: perItem.values.filter { $0 > 1 }.count,
-            missing: acknowledged.filter { !ids.contains($0.1) }.count, pendingLeft: pending)
+            reviewsPerItem: reviewsPerItem, acknowledged: acknowledged.count, stored: ids.count,
+            beyondReviews: reviewers.values.filter { $0.count > reviewsPerItem }.count,
+            reviewedTwice: benchDecisions.values.filter { $0 > 1 }.count,
+            missing: acknowledged.filter { !ids.contains($0.1) }.count, pendingLeft: pending, contested: contested.count)
     }
 }
 

@@ -1,3 +1,5 @@
+import QuorumStore
+
 /// Everything `quorum.toml` configures. Parsed and validated by `QuorumConfigLoader`.
 public struct QuorumConfig: Sendable, Equatable {
     public var members: [MemberConfig]
@@ -10,13 +12,17 @@ public struct QuorumConfig: Sendable, Equatable {
     public var curator: String?
     public var engine: EngineSettings
     public var workbench: WorkbenchConfig
+    /// The `[team]` table; nil when the file has none.
+    public var team: TeamPolicy?
 
     public init(
         members: [MemberConfig], roles: Roles, filters: FilterConfig = FilterConfig(),
         generation: GenerationConfig = GenerationConfig(), seedsPath: String, storePath: String,
-        curator: String? = nil, engine: EngineSettings = EngineSettings(), workbench: WorkbenchConfig = WorkbenchConfig()
+        curator: String? = nil, engine: EngineSettings = EngineSettings(), workbench: WorkbenchConfig = WorkbenchConfig(),
+        team: TeamPolicy? = nil
     ) {
         self.workbench = workbench
+        self.team = team
         self.members = members
         self.roles = roles
         self.filters = filters

@@ -7,7 +7,7 @@ public enum QuorumConfigLoader {
     public static let defaultFileName = "quorum.toml"
     static let defaultSeeds = "seeds/seed_tasks.jsonl"
     static let defaultStore = "quorum.sqlite"
-    static let topLevelKeys = ["seeds", "store", "curator", "engine", "roles", "filters", "generation", "workbench", "members"]
+    static let topLevelKeys = ["seeds", "store", "curator", "engine", "roles", "filters", "generation", "workbench", "team", "members"]
 
     /// Loads the file at `path`; relative `seeds` and `store` paths are resolved against its folder.
     public static func load(
@@ -62,7 +62,8 @@ public enum QuorumConfigLoader {
             storePath: ConfigPaths.resolveStore(try root.text("store") ?? defaultStore, against: folder, home: home),
             curator: try root.text("curator"), engine: engine,
             workbench: try root.table("workbench", allowedKeys: WorkbenchConfig.tomlKeys)
-                .map(WorkbenchConfig.init(toml:)) ?? WorkbenchConfig())
+                .map(WorkbenchConfig.init(toml:)) ?? WorkbenchConfig(),
+            team: try root.table("team", allowedKeys: TeamConfig.tomlKeys).map(TeamConfig.policy(toml:)))
     }
 
     private static func readMembers(_ root: TOMLTableReader, engine: EngineSettings) throws(QuorumConfigError)

@@ -77,6 +77,12 @@ max_fruitless_rounds = 20          # stop when this many instruction requests in
 theme = "dark"                     # dark, light, high-contrast, or a file of yours in themes/
 fragile_above = 0.5                # flag a consensus at least this fragile (0 unanimous … 1 a coin toss)
 
+# A team on one PostgreSQL store (quorum store team makes this the store's policy).
+[team]
+reviews_per_item = 1               # curators who review each item before it counts as curated
+resolution = "unanimous"           # "unanimous", "majority", or "lead" (the lead's outcome decides)
+# lead = "ana"                     # the lead curator, with resolution = "lead"
+
 # Ensemble members, one [[members]] table each. Every member is a model behind an
 # OpenAI-compatible API (vLLM, llama.cpp's server, Ollama, TGI and hosted APIs all speak it).
 #

@@ -32,20 +32,25 @@ public enum ItemStateDerivation {
         let outcome = active.last { event in
             event.kind.isOutcome && event.setID == currentSetID && canTakeEffect(event, on: set)
         }
-        switch outcome?.kind {
-        case .accept?:
+        guard let outcome else { return undecidedState(of: set) }
+        return state(of: outcome, on: set)
+    }
+
+    /// The state an outcome event (accept, override, edit, reject) gives an item on `set`.
+    static func state(of outcome: Decision, on set: CandidateSetSummary) -> DerivedItemState {
+        switch outcome.kind {
+        case .accept:
             return DerivedItemState(
-                status: .accepted, output: set.usableText(at: set.choice), chosen: set.choice,
-                currentSetID: currentSetID)
-        case .override?:
+                status: .accepted, output: set.usableText(at: set.choice), chosen: set.choice, currentSetID: set.id)
+        case .override:
             return DerivedItemState(
-                status: .overridden, output: set.usableText(at: outcome?.candidate), chosen: outcome?.candidate,
-                currentSetID: currentSetID)
-        case .edit?:
-            return DerivedItemState(status: .edited, output: outcome?.text, chosen: nil, currentSetID: currentSetID)
-        case .reject?:
-            return DerivedItemState(status: .rejected, output: nil, chosen: nil, currentSetID: currentSetID)
-        case .rerun?, .undo?, .note?, nil:
+                status: .overridden, output: set.usableText(at: outcome.candidate), chosen: outcome.candidate,
+                currentSetID: set.id)
+        case .edit:
+            return DerivedItemState(status: .edited, output: outcome.text, chosen: nil, currentSetID: set.id)
+        case .reject:
+            return DerivedItemState(status: .rejected, output: nil, chosen: nil, currentSetID: set.id)
+        case .rerun, .undo, .note:
             return undecidedState(of: set)
         }
     }
@@ -60,7 +65,7 @@ public enum ItemStateDerivation {
         }
     }
 
-    private static func undecidedState(of set: CandidateSetSummary) -> DerivedItemState {
+    static func undecidedState(of set: CandidateSetSummary) -> DerivedItemState {
         guard set.isDecided else {
             return DerivedItemState(status: .streaming, output: nil, chosen: nil, currentSetID: set.id)
         }

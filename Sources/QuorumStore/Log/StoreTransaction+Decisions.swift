@@ -67,60 +67,23 @@ extension StoreTransaction {
     private func appendValidated(
         _ action: DecisionAction, to itemID: Int64, curator: String, note: String?, at date: Date, batchID: Int64?
     ) throws -> Decision {
-        guard !curator.allSatisfy(\.isWhitespace) else {
-            throw StoreError.invalid("a decision needs a curator name")
-        }
         var context = try ItemLogContext(db: db, itemID: itemID)
-        let state = context.derive()
-        guard let set = context.sets[state.currentSetID] else {
-            throw StoreError.unknownCandidateSet(state.currentSetID)
+        if case .undo(let targetID) = action, !context.log.contains(where: { $0.id == targetID }),
+           try Decision.exists(db, key: targetID)
+        {
+            throw StoreError.refused("decision \(targetID) belongs to another item than \(itemID)")
         }
-        var decision = Decision(
-            id: nil, itemID: itemID, kind: action.kind, setID: set.id, candidate: nil, text: nil, reason: nil,
-            targetID: nil, curator: curator, at: date, note: note, batchID: batchID)
+        let state = context.derive()
+        var decision = try DecisionRules.decision(
+            for: action, itemID: itemID, sets: context.sets, log: context.log, state: state, curator: curator,
+            note: note, at: date, batchID: batchID)
         var newSetSummary: CandidateSetSummary?
-        switch action {
-        case .accept:
-            guard set.isDecided, let choice = set.choice, set.usableText(at: choice) != nil else {
-                throw StoreError.refused(
-                    "item \(itemID) has no consensus choice to accept (it is \(state.status)); override or edit it")
-            }
-            decision.candidate = choice
-        case .override(let candidate):
-            guard set.usableText(at: candidate) != nil else {
-                throw StoreError.refused(
-                    "item \(itemID) has no usable candidate \(candidate) (it has \(set.texts.count))")
-            }
-            decision.candidate = candidate
-        case .edit(let text, let basedOn):
-            guard !text.allSatisfy(\.isWhitespace) else {
-                throw StoreError.refused("an edit needs some text; reject the item to drop it")
-            }
-            decision.text = text
-            decision.candidate = basedOn
-        case .reject(let reason):
-            decision.reason = reason
-        case .rerun(let newSet):
+        if case .rerun(let newSet) = action {
             let ordinal = (try Int.fetchOne(
                 db, sql: "SELECT MAX(ordinal) FROM candidate_sets WHERE item_id = ?", arguments: [itemID]) ?? 0) + 1
             let setID = try insertCandidateSet(newSet, itemID: itemID, ordinal: ordinal, at: date).id!
             decision.setID = setID
             newSetSummary = CandidateSetSummary(id: setID, newSet)
-        case .note(let text):
-            guard !text.allSatisfy(\.isWhitespace) else { throw StoreError.refused("a note needs some text") }
-            decision.note = text
-        case .undo(let targetID):
-            guard let target = context.log.first(where: { $0.id == targetID }) else {
-                if try Decision.exists(db, key: targetID) {
-                    throw StoreError.refused("decision \(targetID) belongs to another item than \(itemID)")
-                }
-                throw StoreError.unknownDecision(targetID)
-            }
-            guard context.activeEventIDs.contains(targetID) else {
-                throw StoreError.refused("decision \(targetID) is already undone")
-            }
-            decision.setID = nil
-            decision.targetID = target.id
         }
         decision.id = try insertRow(decision)
         context.record(decision, newSet: newSetSummary)

@@ -1,5 +1,3 @@
-// QuorumStorePostgres/Connect: Where a PostgreSQL store is, its password (PGPASSWORD, ~/.pgpass), TLS, and the errors of reaching it.
-
 import Foundation
 
 /// The password for a location, from PostgreSQL's usual places: `PGPASSWORD`, else the first

@@ -8,7 +8,7 @@ import QuorumStore
 /// curators deciding the same item are serialised and each derives from the other's result.
 struct DecisionLog {
     let itemID: Int64
-    let initialSetID: Int64
+    var initialSetID: Int64
     var sets: [Int64: CandidateSetSummary]
     var log: [Decision]
 
@@ -16,47 +16,57 @@ struct DecisionLog {
         let locked = try await connection.run("SELECT id FROM items WHERE id = \(itemID) FOR UPDATE", store)
             .decode(Int64.self).first { _ in true }
         guard locked != nil else { throw StoreError.unknownItem(itemID) }
-        var order: [Int64] = []
-        var sets: [Int64: CandidateSetSummary] = [:]
+        return try await read(itemIDs: [itemID], connection, store)[itemID]!
+    }
+
+    /// The logs of `itemIDs` (rows the caller has locked), in a few statements for all of them.
+    static func read(itemIDs: [Int64], _ connection: PostgresConnection, _ store: PostgresStore) async throws -> [Int64: DecisionLog] {
+        var logs: [Int64: DecisionLog] = [:]
+        for itemID in itemIDs { logs[itemID] = DecisionLog(itemID: itemID, initialSetID: 0, sets: [:], log: []) }
+        var setItems: [Int64: Int64] = [:]
         let setRows = try await connection.run("""
-            SELECT id, consensus_rule IS NOT NULL, consensus_choice FROM candidate_sets
-            WHERE item_id = \(itemID) ORDER BY ordinal
+            SELECT item_id, id, consensus_rule IS NOT NULL, consensus_choice FROM candidate_sets
+            WHERE item_id = ANY(\(itemIDs)) ORDER BY item_id, ordinal
             """, store)
-        for try await (id, decided, choice) in setRows.decode((Int64, Bool, Int?).self) {
-            order.append(id)
-            sets[id] = CandidateSetSummary(id: id, isDecided: decided, choice: choice, texts: [])
+        for try await (itemID, id, decided, choice) in setRows.decode((Int64, Int64, Bool, Int?).self) {
+            if logs[itemID]?.sets.isEmpty == true { logs[itemID]?.initialSetID = id }
+            logs[itemID]?.sets[id] = CandidateSetSummary(id: id, isDecided: decided, choice: choice, texts: [])
+            setItems[id] = itemID
         }
         let candidateRows = try await connection.run("""
             SELECT c.set_id, c.position, c.text, c.error IS NOT NULL
             FROM candidates c JOIN candidate_sets s ON s.id = c.set_id
-            WHERE s.item_id = \(itemID) ORDER BY c.set_id, c.position
+            WHERE s.item_id = ANY(\(itemIDs)) ORDER BY c.set_id, c.position
             """, store)
         for try await (setID, position, text, failed) in candidateRows.decode((Int64, Int, String, Bool).self) {
-            guard var set = sets[setID] else { continue }
+            guard let itemID = setItems[setID], var set = logs[itemID]?.sets[setID] else { continue }
             while set.texts.count <= position { set.texts.append(nil) }
             set.texts[position] = failed ? nil : text
-            sets[setID] = set
+            logs[itemID]?.sets[setID] = set
         }
-        var log: [Decision] = []
         let decisionRows = try await connection.run("""
-            SELECT id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id
-            FROM decisions WHERE item_id = \(itemID) ORDER BY id
+            SELECT id, item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id
+            FROM decisions WHERE item_id = ANY(\(itemIDs)) ORDER BY id
             """, store)
-        for try await (id, kind, setID, candidate, text, reason, targetID, curator, at, note, batchID)
-            in decisionRows.decode((Int64, String, Int64?, Int?, String?, String?, Int64?, String, String, String?, Int64?).self)
+        for try await (id, itemID, kind, setID, candidate, text, reason, targetID, curator, at, note, batchID)
+            in decisionRows.decode((Int64, Int64, String, Int64?, Int?, String?, String?, Int64?, String, String, String?, Int64?).self)
         {
             guard let kind = DecisionKind(rawValue: kind) else {
                 throw StoreError.invalid("decision \(id) has an unknown kind \(kind)")
             }
-            log.append(Decision(
+            logs[itemID]?.log.append(Decision(
                 id: id, itemID: itemID, kind: kind, setID: setID, candidate: candidate, text: text, reason: reason,
                 targetID: targetID, curator: curator, at: StoredTime.date(at) ?? .distantPast, note: note, batchID: batchID))
         }
-        return DecisionLog(itemID: itemID, initialSetID: order.first ?? 0, sets: sets, log: log)
+        return logs
     }
 
     func derive() -> DerivedItemState {
         ItemStateDerivation.derive(initialSetID: initialSetID, sets: sets, log: log)
+    }
+
+    func derive(under policy: TeamPolicy) -> ReviewedItemState {
+        TeamReviewDerivation.derive(initialSetID: initialSetID, sets: sets, log: log, policy: policy)
     }
 
     var activeEventIDs: Set<Int64> { ItemStateDerivation.activeEventIDs(log) }

@@ -36,7 +36,8 @@ extension PostgresStore {
 
     /// Accepts or rejects every item of `itemIDs` as one batch, in one transaction (each
     /// decision carries the id of the batch's first); an accept skips items with no
-    /// consensus choice, and items no longer pending are left alone.
+    /// consensus choice, and items no longer pending (under the team's policy) or already
+    /// reviewed by `curator` are left alone.
     public func decideBatch(
         _ action: DecisionAction, items itemIDs: [Int64], curator: String, at date: Date = Date()
     ) async throws -> BatchOutcome {
@@ -48,11 +49,13 @@ extension PostgresStore {
             let batchID = try await connection.run(
                 "SELECT nextval(pg_get_serial_sequence('decisions', 'id'))", self
             ).decode(Int64.self).first { _ in true }!
+            let policy = try await Self.teamPolicy(connection, self, lock: true)
             var decided: [Int64] = []
             var skipped = 0
             for itemID in itemIDs {
                 let log = try await DecisionLog.read(itemID: itemID, connection, self)
-                guard log.derive().status == .pending else { continue }
+                let reviewed = log.derive(under: policy)
+                guard reviewed.state.status == .pending, !reviewed.reviewers.contains(curator) else { continue }
                 if case .accept = action, !Self.canAccept(log) {
                     skipped += 1
                     continue
@@ -102,10 +105,13 @@ extension PostgresStore {
         _ action: DecisionAction, itemID: Int64, curator: String, clientID: UUID?, note: String?, at date: Date,
         batchID: Int64?, explicitID: Int64? = nil, _ connection: PostgresConnection, _ store: PostgresStore
     ) async throws -> Decision {
-        guard !curator.allSatisfy(\.isWhitespace) else { throw StoreError.invalid("a decision needs a curator name") }
+        if case .rerun = action { throw StoreError.refused("reruns are not made on a PostgreSQL store yet") }
+        // The policy before the item's row, in the order `adopt` locks them.
+        let policy = try await teamPolicy(connection, store, lock: true)
         var log = try await DecisionLog.read(itemID: itemID, connection, store)
-        var decision = try DecisionValidation.decision(
-            for: action, log: log, curator: curator, note: note, at: date, batchID: batchID)
+        var decision = try DecisionRules.decision(
+            for: action, itemID: itemID, sets: log.sets, log: log.log, state: log.derive(), curator: curator, note: note,
+            at: date, batchID: batchID)
         let kind = decision.kind.rawValue
         let at = StoredTime.text(date)
         let rows = try await connection.run("""
@@ -118,14 +124,7 @@ extension PostgresStore {
         decision.id = try await rows.decode(Int64.self).first { _ in true }
         decision.at = StoredTime.date(at) ?? date
         log.log.append(decision)
-        let state = log.derive()
-        try await connection.run("""
-            UPDATE items SET status = \(state.status.rawValue), output = \(state.output), chosen = \(state.chosen),
-                current_set_id = \(state.currentSetID),
-                margin = (SELECT consensus_margin FROM candidate_sets WHERE id = \(state.currentSetID)),
-                fragility = (SELECT consensus_fragility FROM candidate_sets WHERE id = \(state.currentSetID))
-            WHERE id = \(itemID)
-            """, store)
+        try await writeDerivedStates([log], policy, connection, store)
         try await announce(.decided(itemID: itemID, curator: curator), connection, store)
         return decision
     }

@@ -3,50 +3,79 @@ import PostgresNIO
 import QuorumStore
 
 extension PostgresStore {
-    /// Claims up to `count` pending items for `curator`, the most fragile first, for `duration`:
-    /// items leased to someone else and not expired are never handed out, and rows another
-    /// claimer is locking are skipped (`FOR UPDATE SKIP LOCKED`) instead of waited for. An
+    /// Claims up to `count` items for `curator`, the most fragile first, for `duration`: items
+    /// that still need a review under the team's policy (`TeamPolicy`), that `curator` has not
+    /// reviewed, and whose reviewers and other live leaseholders are fewer than the reviews
+    /// it needs (under the lead rule, contested items go to the lead only). Rows another
+    /// claimer is locking are skipped (`FOR UPDATE SKIP LOCKED`) instead of waited for; an
     /// expired lease, or the curator's own, is taken over. Returns the item ids, ascending.
     public func claim(_ count: Int, for curator: String, duration: Duration) async throws -> [Int64] {
         guard count > 0 else { return [] }
         guard !curator.allSatisfy(\.isWhitespace) else { throw StoreError.invalid("a lease needs a curator name") }
         // A round can lose every item it picked to claimers that committed after its snapshot
-        // was taken; it is tried again while unleased pending items remain.
+        // was taken; it is tried again while claimable items remain.
         for _ in 0..<20 {
             let claimed = try await claimRound(count, for: curator, seconds: Self.seconds(duration))
             if !claimed.isEmpty { return claimed }
             let free = try await query("""
-                SELECT EXISTS (SELECT 1 FROM items i WHERE i.status = 'pending' AND NOT EXISTS (
-                    SELECT 1 FROM leases l WHERE l.item_id = i.id AND l.expires_at > clock_timestamp()))
+                WITH me AS (\(unescaped: Self.claimant(curator)))
+                SELECT EXISTS (SELECT 1 FROM items i, me WHERE \(unescaped: Self.claimable))
                 """).decode(Bool.self).first { _ in true } ?? false
             if !free { return [] }
         }
         return []
     }
 
+    /// Picks and locks the items (`SKIP LOCKED`), then leases those still claimable: the second
+    /// statement's snapshot is taken once their rows are locked, so it sees every lease and
+    /// decision committed by whoever held them before (both lock the item's row).
     private func claimRound(_ count: Int, for curator: String, seconds: Double) async throws -> [Int64] {
         try await transaction { connection in
-            // The lease row is upserted only where no live lease exists,
-            // checked again on the committed row (a claimer whose snapshot predates another's
-            // commit cannot take its items).
+            let picked = try await connection.run("""
+                WITH me AS (\(unescaped: Self.claimant(curator)))
+                SELECT i.id FROM items i, me WHERE \(unescaped: Self.claimable)
+                ORDER BY i.fragility DESC NULLS LAST, i.id
+                LIMIT \(count)
+                FOR UPDATE OF i SKIP LOCKED
+                """, self).decode(Int64.self).collect()
+            guard !picked.isEmpty else { return [] }
+            try await connection.run(
+                "DELETE FROM leases WHERE item_id = ANY(\(picked)) AND expires_at <= clock_timestamp()", self)
             let rows = try await connection.run("""
-                WITH picked AS (
-                    SELECT i.id FROM items i
-                    WHERE i.status = 'pending' AND NOT EXISTS (
-                        SELECT 1 FROM leases l WHERE l.item_id = i.id AND l.expires_at > clock_timestamp())
-                    ORDER BY i.fragility DESC NULLS LAST, i.id
-                    LIMIT \(count)
-                    FOR UPDATE OF i SKIP LOCKED
-                )
+                WITH me AS (\(unescaped: Self.claimant(curator)))
                 INSERT INTO leases (item_id, curator, expires_at)
-                SELECT id, \(curator), clock_timestamp() + make_interval(secs => \(seconds)) FROM picked
-                ON CONFLICT (item_id) DO UPDATE SET curator = EXCLUDED.curator, expires_at = EXCLUDED.expires_at
-                    WHERE leases.expires_at <= clock_timestamp()
+                SELECT i.id, me.curator, clock_timestamp() + make_interval(secs => \(seconds))
+                FROM items i, me WHERE i.id = ANY(\(picked)) AND \(unescaped: Self.claimable)
+                ON CONFLICT (item_id, curator) DO UPDATE SET expires_at = EXCLUDED.expires_at
                 RETURNING item_id
                 """, self)
             return try await rows.decode(Int64.self).collect().sorted()
         }
     }
+
+    /// The claimant and the policy, as one row `me` (the curator's name is quoted as a literal:
+    /// the conditions are shared text, not bindings).
+    private static func claimant(_ curator: String) -> String {
+        let name = "'" + curator.replacingOccurrences(of: "'", with: "''") + "'"
+        return """
+            SELECT \(name)::text AS curator,
+                COALESCE((SELECT reviews_per_item FROM team_policy), 1) AS needed,
+                (SELECT lead FROM team_policy) AS lead
+            """
+    }
+
+    /// Whether item `i` may be leased to `me.curator` now.
+    private static let claimable = """
+        i.status = 'pending'
+        AND NOT EXISTS (SELECT 1 FROM item_reviewers r WHERE r.item_id = i.id AND r.curator = me.curator)
+        AND NOT EXISTS (SELECT 1 FROM leases l
+            WHERE l.item_id = i.id AND l.curator = me.curator AND l.expires_at > clock_timestamp())
+        AND CASE WHEN i.contested THEN me.lead IS NOT NULL AND me.lead = me.curator
+            ELSE (SELECT COUNT(*) FROM (
+                SELECT l.curator FROM leases l WHERE l.item_id = i.id AND l.expires_at > clock_timestamp()
+                UNION SELECT r.curator FROM item_reviewers r WHERE r.item_id = i.id) holders) < me.needed
+            END
+        """
 
     /// Extends `curator`'s live leases on `itemIDs` by `duration` from now; returns the ids
     /// still leased (an expired lease someone else took is not renewed).

@@ -9,9 +9,10 @@ import QuorumStore
 /// and columns of the SQLite schema version 4 (`StoreTableLayout`) with the same names and
 /// meanings (timestamps as the same text, so exports are byte for byte the same); version 2
 /// adds what only a team needs: leases and the ids clients give their decisions; version 3
-/// the skips of SQLite's version 5; version 4 the notes of its version 6.
+/// the skips of SQLite's version 5; version 4 the notes of its version 6; version 5 the
+/// team's review policy and each item's reviewers.
 public enum PostgresSchema {
-    static let migrations: [String] = [version1, version2, version3, version4]
+    static let migrations: [String] = [version1, version2, version3, version4, version5]
 
     public static var currentVersion: Int { migrations.count }
 
@@ -169,5 +170,27 @@ public enum PostgresSchema {
         ALTER TABLE decisions DROP CONSTRAINT decisions_kind_check;
         ALTER TABLE decisions ADD CONSTRAINT decisions_kind_check
             CHECK (kind IN ('accept', 'override', 'edit', 'reject', 'rerun', 'undo', 'note'));
+        """
+
+    /// The team's policy (one row; none means one review, the last outcome decides), and what
+    /// it derives per item with the rest of its state: the curators whose outcome is in force
+    /// (`item_reviewers`), their number and whether they leave it contested. A lease is per
+    /// curator and item now: with several reviews an item may be held by several at once.
+    private static let version5 = """
+        CREATE TABLE team_policy (
+            reviews_per_item INTEGER NOT NULL CHECK (reviews_per_item >= 1),
+            resolution TEXT NOT NULL CHECK (resolution IN ('unanimous', 'majority', 'lead')),
+            lead TEXT CHECK ((resolution = 'lead') = (lead IS NOT NULL))
+        );
+        ALTER TABLE items ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE items ADD COLUMN contested BOOLEAN NOT NULL DEFAULT false;
+        CREATE TABLE item_reviewers (
+            item_id BIGINT NOT NULL REFERENCES items(id),
+            curator TEXT NOT NULL,
+            PRIMARY KEY (item_id, curator)
+        );
+        CREATE INDEX items_contested ON items(id) WHERE contested;
+        ALTER TABLE leases DROP CONSTRAINT leases_pkey;
+        ALTER TABLE leases ADD PRIMARY KEY (item_id, curator);
         """
 }
