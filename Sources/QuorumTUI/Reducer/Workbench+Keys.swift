@@ -133,6 +133,7 @@ extension Workbench {
             return []
         case .openReader: return openReader(&state)
         case .focusCandidates: return focusCandidates(&state)
+        case .toggleQueue: return toggleQueue(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }

@@ -16,7 +16,8 @@ extension Workbench {
             return []
         }
         guard state.overlay == nil, !WorkbenchLayout.isTooSmall(state.viewport) else { return [] }
-        let candidates = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount).candidates
+        let layout = WorkbenchLayout.of(state)
+        let candidates = layout.candidates
         if event.action != .click && candidates.contains(event.at) {
             candidatesWheel(down: event.action == .wheelDown, &state)
             return []
@@ -25,7 +26,7 @@ extension Workbench {
         case .wheelDown: return moveCursor(to: state.queue.cursor + 3, &state)
         case .wheelUp: return moveCursor(to: state.queue.cursor - 3, &state)
         case .click:
-            let layout = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount)
+            guard !state.showsQueueStrip else { return [] }
             let rows = layout.queue.inset(by: 1)
             guard rows.contains(event.at) else { return [] }
             let index = state.queue.top + event.at.y - rows.y

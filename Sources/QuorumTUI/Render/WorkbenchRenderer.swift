@@ -22,10 +22,12 @@ public enum WorkbenchRenderer {
             return
         }
         let selection = Selection(state)
-        let layout = WorkbenchLayout(
-            size: grid.size, candidateCount: selection.candidateCount,
-            spotCheckRows: state.spotCheck.map(SpotCheckPane.height) ?? 0)
-        QueuePane.render(state, into: &grid, in: layout.queue)
+        let layout = WorkbenchLayout.of(state, size: grid.size)
+        if state.showsQueueStrip {
+            QueueStrip.render(state, into: &grid, in: layout.queue)
+        } else {
+            QueuePane.render(state, into: &grid, in: layout.queue)
+        }
         if let spotCheck = state.spotCheck, let rect = layout.spotCheck {
             SpotCheckPane.render(spotCheck, into: &grid, in: rect)
         }

@@ -29,6 +29,9 @@ public struct WorkbenchState: Sendable, Equatable {
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).
     public var expandedCandidate: Int?
+    /// The curator's choice between the queue strip and the whole queue (`z`); nil leaves it
+    /// to the terminal's width.
+    public var queueStrip: Bool?
     /// Set while the candidates pane has the keys (Tab).
     public var candidatesFocus: CandidatesFocus?
     /// Decisions made this session, oldest first, for `u`.
@@ -52,6 +55,12 @@ public struct WorkbenchState: Sendable, Equatable {
         self.settings = settings
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         self.themeName = themeName ?? self.themeNames[0]
+    }
+
+    /// Whether the queue is a one-row strip over the item rather than a column beside it. A
+    /// spot-check keeps the column: its estimate's pane lives under the queue.
+    public var showsQueueStrip: Bool {
+        queueStrip ?? (spotCheck == nil && viewport.width < WorkbenchLayout.stripBelowWidth)
     }
 
     /// Whether live items are listed under the current filter.

@@ -100,6 +100,8 @@ enum StatusBar {
         }
         var hints: [[StyledText]] = []
         var help: [StyledText] = []
+        // With the queue a strip, the key that brings it back keeps its place beside help's.
+        var pinned: [StyledText] = []
         // A spot-check's verdict keys come first; outside one they are left out.
         let isSpotCheck = { (group: (title: String, bindings: [KeyBinding<WorkbenchCommand>])) in
             group.bindings.contains { $0.command == .markRight }
@@ -112,6 +114,10 @@ enum StatusBar {
                 guard let hint = binding.hint else { continue }
                 if binding.command == .help {
                     help = [StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + " ", .statusBar)]
+                } else if binding.command == .toggleQueue {
+                    if state.showsQueueStrip {
+                        pinned = [StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + "  ", .statusBar)]
+                    }
                 } else {
                     hints.append([StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + "  ", .statusBar)])
                 }
@@ -120,6 +126,7 @@ enum StatusBar {
         // Whole hints while they fit; the key to every other key keeps its place at the right end.
         func width(_ parts: [StyledText]) -> Int { parts.reduce(0) { $0 + DisplayWidth.of($1.text) } }
         var parts: [StyledText] = [StyledText(" ", .statusBar)]
+        help = pinned + help
         var room = line.width - width(help) - 1
         for hint in hints {
             guard width(hint) <= room else { break }
