@@ -5,7 +5,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, toggleHighlight, help, cancel, quit
-    case openReader, focusCandidates, toggleQueue
+    case openReader, focusCandidates, toggleQueue, previousSet, nextSet
 }
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
@@ -89,6 +89,8 @@ public enum KeyBindings {
         KeyBinding([.character("J")], .expandNext, "expand the next candidate", hint: "expand", hintKeys: "J/K"),
         KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
         KeyBinding([.tab], .focusCandidates, "scroll the candidates: j/k, PgDn/PgUp, g/G (Tab again: the queue)"),
+        KeyBinding([.character("[")], .previousSet, "the item's candidate set before this one (its reruns' before)"),
+        KeyBinding([.character("]")], .nextSet, "the set after it, up to the current one and a rerun streaming"),
         KeyBinding([.character("z")], .toggleQueue, "the whole queue, or a one-row strip (under 100 columns: the strip)",
                    hint: "queue"),
     ]

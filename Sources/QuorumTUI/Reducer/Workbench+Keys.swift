@@ -134,6 +134,8 @@ extension Workbench {
         case .openReader: return openReader(&state)
         case .focusCandidates: return focusCandidates(&state)
         case .toggleQueue: return toggleQueue(&state)
+        case .previousSet: return stepSet(-1, &state)
+        case .nextSet: return stepSet(1, &state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }
@@ -337,6 +339,11 @@ extension Workbench {
             }
             if state.rerun(of: row.itemID) != nil {
                 message("#\(row.itemID) is being rerun; decide once its new candidates are in", .info, &state)
+                return nil
+            }
+            if let browsing = state.setBrowsing, browsing.itemID == row.itemID, case .other = browsing.shown {
+                message("an earlier set of #\(row.itemID) is shown; decisions apply to the current one (] or [ returns to it)",
+                        .warning, &state)
                 return nil
             }
             guard let item = state.details[row.itemID] else {

@@ -84,6 +84,11 @@ public enum Workbench {
             state.histories = state.histories.filter { state.details[$0.key] != nil }
             state.histories[itemID] = ItemHistory(log)
             return []
+        case .candidateSetsLoaded(let itemID, let details):
+            return candidateSetsLoaded(itemID, details, &state)
+        case .rejectReasonsLoaded(let reasons):
+            state.rejectReasons = reasons
+            return []
         case .sharedTokensAligned(let itemID, let alignment):
             state.details[itemID]?.absorb(alignment)
             return []

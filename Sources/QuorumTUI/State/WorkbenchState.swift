@@ -18,6 +18,10 @@ public struct WorkbenchState: Sendable, Equatable {
     /// Items whose outputs were just rerun, with the texts they had: when the new set is
     /// read, one identical to the old says so (a temperature of 0 returns the same text).
     public var rerunBefore: [Int64: [String]] = [:]
+    /// The selected item's candidate sets, once `[` has asked for them.
+    public var setBrowsing: SetBrowsing?
+    /// Reasons given for earlier rejections, most used first: the reason prompt's completions.
+    public var rejectReasons: [String] = []
     /// Rerun tickets count from here, far above the engine's own.
     public var nextRerunTicket = 1 << 40
     public var overlay: Overlay?
