@@ -117,7 +117,7 @@ public enum KeyBindings {
         KeyBinding([.escape], .cancel, "close the prompt"),
         KeyBinding([.backspace], .deleteBackward, "delete the last character"),
         KeyBinding([.control("u")], .clear, "clear the line"),
-        KeyBinding([.tab], .complete, "complete a : command, its order, theme, format or filter word"),
+        KeyBinding([.tab], .complete, "complete a : command, its order, theme, format or filter word, or a reason given before"),
     ]
 
     public static let help: [KeyBinding<HelpCommand>] = [

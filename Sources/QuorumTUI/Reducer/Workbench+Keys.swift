@@ -92,8 +92,7 @@ extension Workbench {
         case .skip: return skip(&state)
         case .reject:
             guard let item = decidableItem(&state) else { return [] }
-            state.overlay = .prompt(Prompt(.rejectReason(itemID: item.id)))
-            return []
+            return openReasonPrompt(Prompt(.rejectReason(itemID: item.id)), &state)
         case .rerunOutputs, .rerunInstance:
             return rerun(command == .rerunOutputs ? .outputs : .instance, &state)
         case .undo: return undo(&state)
@@ -202,8 +201,7 @@ extension Workbench {
     private static func markWrong(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard state.spotCheck != nil else { return openNote(&state) }
         guard let item = decidableItem(&state) else { return [] }
-        state.overlay = .prompt(Prompt(.wrongReason(itemID: item.id)))
-        return []
+        return openReasonPrompt(Prompt(.wrongReason(itemID: item.id)), &state)
     }
 
     static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

@@ -87,8 +87,7 @@ public enum Workbench {
         case .candidateSetsLoaded(let itemID, let details):
             return candidateSetsLoaded(itemID, details, &state)
         case .rejectReasonsLoaded(let reasons):
-            state.rejectReasons = reasons
-            return []
+            return rejectReasonsLoaded(reasons, &state)
         case .sharedTokensAligned(let itemID, let alignment):
             state.details[itemID]?.absorb(alignment)
             return []

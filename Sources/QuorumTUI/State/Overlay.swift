@@ -53,6 +53,14 @@ public struct Prompt: Sendable, Equatable {
         self.text = text
     }
 
+    /// A reject's or a wrong verdict's reason: Tab completes from the reasons given before.
+    public var isReason: Bool {
+        switch kind {
+        case .rejectReason, .wrongReason: return true
+        default: return false
+        }
+    }
+
     public var label: String {
         switch kind {
         case .command: return ":"

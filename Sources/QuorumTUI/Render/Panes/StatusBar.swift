@@ -85,7 +85,7 @@ enum StatusBar {
     /// The prompt when one is open, else the message, else the key hint.
     private static func renderActivity(_ state: WorkbenchState, into grid: inout CellGrid, in line: Rect) {
         if case .prompt(let prompt) = state.overlay {
-            PromptLine.render(prompt, into: &grid, in: line)
+            PromptLine.render(prompt, message: state.status.message, into: &grid, in: line)
             return
         }
         if let message = state.status.message {
@@ -138,9 +138,10 @@ enum StatusBar {
     }
 }
 
-/// A prompt's line: its label, the text typed so far (its end when too long) and a caret.
+/// A prompt's line: its label, the text typed so far (its end when too long), a caret, and
+/// after it a warning (why Enter or Tab was refused) or the choices Tab offers.
 enum PromptLine {
-    static func render(_ prompt: Prompt, into grid: inout CellGrid, in line: Rect) {
+    static func render(_ prompt: Prompt, message: StatusMessage? = nil, into grid: inout CellGrid, in line: Rect) {
         grid.fill(line, style: .prompt)
         var x = grid.put(" " + prompt.label, at: Point(x: line.x, y: line.y), style: .prompt, attributes: .bold, clip: line)
         let room = line.maxX - x - 1
@@ -148,8 +149,13 @@ enum PromptLine {
         while DisplayWidth.of(shown) > room && !shown.isEmpty { shown = shown.dropFirst() }
         x = grid.put(shown, at: Point(x: x, y: line.y), style: .prompt, clip: line)
         grid.putGlyph(" ", width: 1, x: x, y: line.y, .prompt, .reverse, line)
-        if !prompt.choices.isEmpty {
-            grid.putTruncated("  " + prompt.choices.joined(separator: "  "), at: Point(x: x + 1, y: line.y), style: .muted, clip: line)
+        if let message, message.severity == .warning || message.severity == .error {
+            grid.putTruncated("  " + message.text, at: Point(x: x + 1, y: line.y), style: .warning, clip: line)
+        } else if !prompt.choices.isEmpty {
+            let choices = prompt.isReason
+                ? "  Tab: " + prompt.choices.map(VisibleText.escaped).joined(separator: " │ ")
+                : "  " + prompt.choices.joined(separator: "  ")
+            grid.putTruncated(choices, at: Point(x: x + 1, y: line.y), style: .muted, clip: line)
         }
     }
 }
