@@ -252,7 +252,7 @@ final class ReducerNavigationTests: XCTestCase {
             .accept, .override, .edit, .reject, .skip, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
             .pageUp, .first, .last, .expandNext, .expandPrevious, .search, .cycleFilter, .commandLine, .togglePause,
             .cycleTheme, .toggleHighlight, .help, .cancel, .quit, .markRight, .markWrong, .openReader, .focusCandidates,
-            .toggleQueue, .previousSet, .nextSet,
+            .toggleQueue, .previousSet, .nextSet, .guidelines,
         ]
         let bound = Set(KeyBindings.main.flatMap(\.bindings).map(\.command))
         XCTAssertEqual(bound, Set(commands))

@@ -67,6 +67,7 @@ max_fruitless_rounds = 20          # stop when this many instruction requests in
 [workbench]
 theme = "dark"                     # dark, light, high-contrast, or a file of yours in themes/
 fragile_above = 0.5                # flag a consensus at least this fragile (0 unanimous … 1 a coin toss)
+guidelines = "GUIDELINES.md"       # the curators' rules (Markdown), shown with H; quorum init writes a starter
 
 # Ensemble members, one [[members]] table each. Every member is a model behind an
 # OpenAI-compatible API (vLLM, llama.cpp's server, Ollama, TGI and hosted APIs all speak it).

@@ -13,6 +13,8 @@ extension Workbench {
             return statsKey(key, view, &state)
         case .reader(let view):
             return readerKey(key, view, &state)
+        case .guidelines(let scroll):
+            return guidelinesKey(key, scroll: scroll, &state)
         case nil:
             break
         }
@@ -135,6 +137,7 @@ extension Workbench {
         case .toggleQueue: return toggleQueue(&state)
         case .previousSet: return stepSet(-1, &state)
         case .nextSet: return stepSet(1, &state)
+        case .guidelines: return openGuidelines(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }

@@ -11,6 +11,10 @@ extension Workbench {
             }
             return []
         }
+        if case .guidelines(let scroll) = state.overlay {
+            if event.action != .click { scrollGuidelines(to: scroll + (event.action == .wheelDown ? 3 : -3), &state) }
+            return []
+        }
         if case .reader(let view) = state.overlay {
             if event.action != .click { readerWheel(view, down: event.action == .wheelDown, &state) }
             return []

@@ -39,6 +39,9 @@ public enum WorkbenchRenderer {
             MatrixPane.render(selection, settings: state.settings, into: &grid, in: matrix)
         }
         StatusBar.render(state, into: &grid, in: layout.statusBar)
+        if case .guidelines(let scroll) = state.overlay, let guidelines = state.guidelines {
+            GuidelinesOverlay.render(guidelines, scroll: scroll, into: &grid, in: GuidelinesOverlay.frame(layout))
+        }
         if case .help(let scroll) = state.overlay {
             HelpOverlay.render(scroll: scroll, into: &grid, in: grid.bounds)
         }

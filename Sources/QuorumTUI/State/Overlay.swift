@@ -6,6 +6,8 @@ public enum Overlay: Sendable, Equatable {
     case stats(StatsView)
     /// The reader (`v`).
     case reader(ReaderView)
+    /// The guidelines (`H`), scrolled to this line.
+    case guidelines(scroll: Int)
 }
 
 /// The `:stats` view: the store's statistics (read off the UI thread) and how far it is scrolled.

@@ -20,6 +20,8 @@ public struct WorkbenchState: Sendable, Equatable {
     public var rerunBefore: [Int64: [String]] = [:]
     /// The selected item's candidate sets, once `[` has asked for them.
     public var setBrowsing: SetBrowsing?
+    /// The file `[workbench] guidelines` names, read at startup; nil when none is named.
+    public var guidelines: Guidelines?
     /// Reasons given for earlier rejections, most used first: the reason prompt's completions.
     public var rejectReasons: [String] = []
     /// Rerun tickets count from here, far above the engine's own.
