@@ -83,14 +83,21 @@ final class CurationEndToEndTests: XCTestCase {
         XCTAssertEqual(history.filter { $0.decision.kind == .reject }.count, 1, "the empty reason wrote nothing")
     }
 
-    func testTheGuidelinesOpenAt80x24() async throws {
+    func testTheGuidelinesOpenAt80x24AndAMissingFileIsAConfigError() async throws {
         try await makeStore()
+        let config = folder.appendingPathComponent("quorum.toml")
+        try "[workbench]\nguidelines = \"RULES.md\"\n\n[[members]]\nname = \"a\"\nbase_url = \"http://127.0.0.1:9/v1\"\n"
+            .appending("model = \"m\"\n\n[[members]]\nname = \"b\"\nbase_url = \"http://127.0.0.1:9/v1\"\nmodel = \"m\"\n")
+            .write(to: config, atomically: true, encoding: .utf8)
+        let missing = try QuorumBinary.run(["review", "--config", config.path, "--no-engine", "--store", storePath], in: folder)
+        XCTAssertEqual(missing.status, 78, missing.standardError)
+        XCTAssertTrue(missing.standardError.contains("quorum.toml:2: workbench.guidelines: "), missing.standardError)
+        XCTAssertTrue(missing.standardError.contains("RULES.md: no such file"), missing.standardError)
+
         let guidelines = "# House rules\n\n- **Reject** anything that needs an image\n- 用中文也可以 😀\n\n"
             + (1...40).map { "Line \($0) of the rules." }.joined(separator: "\n") + "\n\nlastruleline\n"
         try guidelines.write(to: folder.appendingPathComponent("RULES.md"), atomically: true, encoding: .utf8)
-        try "[workbench]\nguidelines = \"RULES.md\"\n[[members]]\nname = \"m\"\nbase_url = \"http://127.0.0.1:9/v1\"\nmodel = \"m\"\n"
-            .write(to: folder.appendingPathComponent("quorum.toml"), atomically: true, encoding: .utf8)
-        let tmux = try review("--config '\(folder.appendingPathComponent("quorum.toml").path)' --no-engine")
+        let tmux = try review("--config '\(config.path)' --no-engine")
         try tmux.waitForScreen(containing: "afterset teal")
         try tmux.sendKeys("H")
         try tmux.waitForScreen(containing: "Guidelines")
