@@ -12,9 +12,13 @@ enum ReaderWrapCache {
 
     /// Enough for side by side (two texts) and the text with and without its diff.
     private static let capacity = 4
+    /// Longer texts are wrapped afresh each time: their lines (tens of bytes a glyph) would
+    /// hold megabytes for as long as they stay cached.
+    static let largestCachedText = 64 * 1024
     private static let entries = Mutex<[Entry]>([])
 
     static func lines(_ text: String, width: Int) -> [WrappedLine] {
+        guard text.utf8.count <= largestCachedText else { return TextWrap.lines(text, width: width).lines }
         if let hit = entries.withLock({ entries in entries.first { $0.width == width && $0.text == text }?.lines }) {
             return hit
         }
