@@ -31,6 +31,9 @@ final class CandidateSetStepsTests: XCTestCase {
 
         XCTAssertEqual(Workbench.reduce(&state, .key(.character("a"))), [], "no decision on an earlier set")
         XCTAssertTrue(state.status.message!.text.contains("decisions apply to the current one"))
+        _ = Workbench.reduce(&state, .key(.character("v")))
+        XCTAssertNil(state.overlay, "the reader reads the current set only")
+        XCTAssertEqual(state.status.message?.text, "the reader reads the current set; ] or [ returns to it")
         _ = Workbench.reduce(&state, .key(.character("[")))
         XCTAssertEqual(state.status.message?.text, "this is the first candidate set of #1")
 
