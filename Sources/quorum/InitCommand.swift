@@ -2,16 +2,19 @@ import ArgumentParser
 import Foundation
 import QuorumCommandLine
 import QuorumEngine
+import QuorumTUI
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Write a commented quorum.toml, and the seed pool beside it.",
+        abstract: "Write a commented quorum.toml, and the seed pool and starter guidelines beside it.",
         discussion: """
             The configuration runs the default ensemble on the embedded engine and explains every \
             key, with examples of a real mixture (vLLM, llama.cpp's server, Ollama, TGI, a hosted \
             API). When DIR has no seeds/seed_tasks.jsonl yet, the project's seed pool is copied \
-            there. An existing quorum.toml is kept unless --force is given.
+            there, and a starter GUIDELINES.md (what a good instruction, input and output are; the \
+            workbench shows it with H) when there is none. An existing quorum.toml is kept unless \
+            --force is given.
             """)
 
     @Argument(help: ArgumentHelp("The folder to write into; created when missing.", valueName: "dir"))
@@ -41,6 +44,23 @@ struct InitCommand: ParsableCommand {
         }
         printError("wrote \(display(configFile))")
         try placeSeeds(in: folder)
+        try placeGuidelines(in: folder)
+    }
+
+    /// The starter guidelines `[workbench] guidelines` names; a file already there is the
+    /// curators' own and is kept, even with --force.
+    private func placeGuidelines(in folder: URL) throws {
+        let target = folder.appendingPathComponent(GuidelinesTemplate.fileName)
+        if FileManager.default.fileExists(atPath: target.path) {
+            printError("kept the guidelines already at \(display(target))")
+            return
+        }
+        do {
+            try Data(GuidelinesTemplate.text.utf8).write(to: target, options: .atomic)
+        } catch {
+            throw failure("cannot write \(display(target)): \(reason(error))", status: ExitStatus.cannotCreate)
+        }
+        printError("wrote \(display(target)), the curators' guidelines (H in the workbench)")
     }
 
     private func placeSeeds(in folder: URL) throws {

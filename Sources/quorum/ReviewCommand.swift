@@ -46,8 +46,10 @@ struct ReviewCommand: AsyncParsableCommand {
         let settings: QuorumConfig?
         let catalog: ThemeCatalog
         let themeName: String
+        let guidelines: Guidelines?
         do {
             settings = try WorkbenchSetup.configuration(path: config)
+            guidelines = try settings.flatMap { try WorkbenchSetup.guidelines($0.workbench) }
             catalog = try WorkbenchSetup.themes(folder: themes, environment: environment)
             let requestedTheme = (theme ?? environment["QUORUM_THEME"]).flatMap { $0.isEmpty ? nil : $0 }
             themeName = try requestedTheme.map { try WorkbenchSetup.themeName($0, in: catalog) }
@@ -74,6 +76,7 @@ struct ReviewCommand: AsyncParsableCommand {
             settings: WorkbenchSettings(fragileAbove: fragileAbove ?? settings?.workbench.fragileAbove ?? WorkbenchSettings.defaultFragileAbove),
             themeNames: catalog.names, themeName: themeName)
         state.queue.query.order = order
+        state.guidelines = guidelines
         state.settings.marksChangesInText = !(environment["NO_COLOR"] ?? "").isEmpty
         if let text = filter.text, let expression = try filter.expression(fragileAbove: state.settings.fragileAbove) {
             state.queue.query.filter = .expression(text, expression)

@@ -27,6 +27,25 @@ final class InitCommandTests: CLITestCase {
         XCTAssertEqual(try contents("project/seeds/seed_tasks.jsonl"), try Data(contentsOf: Self.repositorySeeds))
     }
 
+    func testInitWritesStarterGuidelinesTheConfigNamesAndKeepsTheCuratorsOwn() throws {
+        let result = try QuorumBinary.run(["init", "project"], in: folder)
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardError.contains("quorum: wrote project/GUIDELINES.md, the curators' guidelines"),
+                      result.standardError)
+        let guidelines = String(decoding: try contents("project/GUIDELINES.md"), as: UTF8.self)
+        for heading in ["# Curation guidelines", "## A good instruction", "## A good input", "## A good output"] {
+            XCTAssertTrue(guidelines.contains("\n" + heading + "\n") || guidelines.hasPrefix(heading + "\n"), heading)
+        }
+        let config = String(decoding: try contents("project/quorum.toml"), as: UTF8.self)
+        XCTAssertTrue(config.contains("\nguidelines = \"GUIDELINES.md\""), "the config names the file it wrote")
+
+        _ = try write("# Ours\n", to: "project/GUIDELINES.md")
+        let again = try QuorumBinary.run(["init", "--force", "project"], in: folder)
+        XCTAssertEqual(again.status, 0, again.standardError)
+        XCTAssertTrue(again.standardError.contains("kept the guidelines already at project/GUIDELINES.md"), again.standardError)
+        XCTAssertEqual(try contents("project/GUIDELINES.md"), Data("# Ours\n".utf8))
+    }
+
     func testInitWritesIntoTheCurrentFolderByDefault() throws {
         let result = try QuorumBinary.run(["init"], in: folder)
         XCTAssertEqual(result.status, 0, result.standardError)

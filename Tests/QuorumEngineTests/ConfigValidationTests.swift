@@ -104,6 +104,18 @@ final class ConfigValidationTests: XCTestCase {
         XCTAssertTrue(message.contains("quorum.toml:"), message)
     }
 
+    func testTheGuidelinesPathIsResolvedAndRemembersWhereItIsWritten() throws {
+        let text = ConfigText.twoMembers + "\n[workbench]\ntheme = \"light\"\nguidelines = \"docs/RULES.md\"\n"
+        let workbench = try ConfigText.parse(text).workbench
+        XCTAssertEqual(workbench.guidelines, "/project/docs/RULES.md")
+        let origin = try XCTUnwrap(workbench.guidelinesOrigin)
+        XCTAssertEqual(origin.keyPath, "workbench.guidelines")
+        XCTAssertEqual(origin.line, text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("guidelines") }! + 1)
+        XCTAssertNil(try ConfigText.parse(ConfigText.twoMembers).workbench.guidelinesOrigin)
+        let wrong = ConfigText.message(ConfigText.twoMembers + "\n[workbench]\nguidelines = 3\n")
+        XCTAssertTrue(wrong.contains("workbench.guidelines"), wrong)
+    }
+
     func testAtLeastOneMember() {
         XCTAssertEqual(ConfigText.message("seeds = \"s.jsonl\""), "quorum.toml: no ensemble members: add at least one [[members]] table")
         XCTAssertEqual(ConfigText.message("members = []"), "quorum.toml: no ensemble members: add at least one [[members]] table")

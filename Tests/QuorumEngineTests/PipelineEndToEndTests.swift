@@ -211,6 +211,27 @@ final class PipelineEndToEndTests: XCTestCase {
         XCTAssertEqual(new.item.instruction, old.item.instruction)
     }
 
+    func testEachRerunSendsAFreshSamplingSeedToEveryMember() async throws {
+        let engine = try engine()
+        _ = try await run(engine, GenerationRequest(count: 1, types: [.a]))
+        let item = try await allItems()[0].item.id!
+        let generation = try await server.requestBodies()
+        let before = generation.count
+        XCTAssertTrue(generation.allSatisfy { $0["seed"] == nil }, "a first generation sends no seed")
+        _ = try await engine.rerunOutputs(itemID: item, ticket: 99, curator: "ana") { _ in }
+        let firstRerun = Array(try await server.requestBodies().dropFirst(before))
+        _ = try await engine.rerunOutputs(itemID: item, ticket: 100, curator: "ana") { _ in }
+        let secondRerun = Array(try await server.requestBodies().dropFirst(before + firstRerun.count))
+        XCTAssertEqual(firstRerun.count, 3, "one request per member")
+        XCTAssertEqual(secondRerun.count, 3)
+        let firstSeeds = Set(firstRerun.compactMap { $0["seed"] as? Int })
+        let secondSeeds = Set(secondRerun.compactMap { $0["seed"] as? Int })
+        XCTAssertEqual(firstSeeds.count, 1, "every member of a rerun gets its seed: \(firstRerun)")
+        XCTAssertEqual(secondSeeds.count, 1)
+        XCTAssertNotEqual(firstSeeds, secondSeeds, "the next rerun samples with another seed")
+        XCTAssertTrue(firstSeeds.union(secondSeeds).allSatisfy { $0 >= 0 && $0 < 1 << 31 })
+    }
+
     func testAnUnfinishedRunIsFoundForResuming() async throws {
         let config = try engine().config
         let request = GenerationRequest(count: 5)

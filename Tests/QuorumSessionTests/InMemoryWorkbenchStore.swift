@@ -99,6 +99,19 @@ final class InMemoryWorkbenchStore: WorkbenchStore {
         }
     }
 
+    /// Only the current set: the in-memory store keeps no earlier ones.
+    func candidateSets(of itemID: Int64) async throws -> [ItemDetail] {
+        [try await item(itemID)]
+    }
+
+    func rejectReasons(limit: Int) async throws -> [String] {
+        contents.withLock { contents in
+            let reasons = contents.decisions.filter { $0.kind == .reject }.compactMap(\.reason)
+            let counts = Dictionary(reasons.map { ($0, 1) }, uniquingKeysWith: +)
+            return Array(counts.keys.sorted { (counts[$1]!, $0) < (counts[$0]!, $1) }.prefix(limit))
+        }
+    }
+
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64? {
         contents.withLock { contents in
             let undone = Set(contents.decisions.compactMap(\.targetID))

@@ -4,8 +4,8 @@ import XCTest
 
 /// The whole screen at several sizes, from 200×60 down to too small.
 final class LayoutSnapshotTests: XCTestCase {
-    static let sizes = [Size(width: 200, height: 60), Size(width: 120, height: 40), Size(width: 80, height: 24),
-                        Size(width: 60, height: 15)]
+    static let sizes = [Size(width: 200, height: 60), Size(width: 120, height: 40), Size(width: 100, height: 30),
+                        Size(width: 80, height: 24), Size(width: 60, height: 15)]
 
     private func busyState(_ size: Size) -> WorkbenchState {
         var state = Fixtures.state(size)

@@ -31,7 +31,7 @@ final class NoteReducerTests: XCTestCase {
         _ = press(.escape, .character("x"), in: &state)
         XCTAssertEqual(press(.enter, in: &state), [])
         XCTAssertEqual(state.status.message?.severity, .warning)
-        XCTAssertTrue(state.status.message!.text.contains("type why the item is rejected"))
+        XCTAssertTrue(state.status.message!.text.contains("a reason is needed"))
     }
 
     func testARecordedNoteIsNotUndoneByUAndNotCountedAsADecision() {

@@ -87,7 +87,7 @@ final class ReducerDecisionTests: XCTestCase {
 
     func testRejectAsksForAReasonThenWritesIt() {
         var state = Fixtures.state()
-        XCTAssertEqual(press(.character("x"), in: &state), [])
+        XCTAssertEqual(press(.character("x"), in: &state), [.loadRejectReasons])
         XCTAssertEqual(state.overlay, .prompt(Prompt(.rejectReason(itemID: 1))))
         _ = press(.enter, in: &state)
         XCTAssertNotNil(state.overlay, "an empty reason keeps the prompt open")

@@ -160,6 +160,10 @@ final class ReducerEngineTests: XCTestCase {
         }
         _ = state.apply(.candidateToken(ticket: ticket, candidate: 1, member: "flan-ul2", text: "Drink water"))
         XCTAssertEqual(state.live, [], "a rerun is not a new queue entry")
+        guard case .stored(let before) = Selection(state) else { return XCTFail("the previous set is not shown") }
+        XCTAssertEqual(before.setPlace?.streaming?.started, 2, "the previous set stays, saying the new one streams")
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("rerun streaming 0/2 in (] shows it)"))
+        _ = Workbench.reduce(&state, .key(.character("]")))
         guard case .live(let shown) = Selection(state) else { return XCTFail("the rerun is not shown") }
         XCTAssertEqual(shown.rerunOf, 1)
         XCTAssertEqual(shown.candidates.map(\.text), ["", "Drink water"])

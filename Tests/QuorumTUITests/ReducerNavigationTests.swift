@@ -204,7 +204,7 @@ final class ReducerNavigationTests: XCTestCase {
 
     func testUnboundKeysSaySo() {
         var state = Fixtures.state()
-        XCTAssertEqual(press(.character("z"), in: &state), [])
+        XCTAssertEqual(press(.character("Z"), in: &state), [])
         XCTAssertEqual(state.status.message?.severity, .warning)
         _ = press(.character("j"), in: &state)
         XCTAssertNil(state.status.message, "a key clears the message")
@@ -252,6 +252,7 @@ final class ReducerNavigationTests: XCTestCase {
             .accept, .override, .edit, .reject, .skip, .rerunOutputs, .rerunInstance, .undo, .next, .previous, .pageDown,
             .pageUp, .first, .last, .expandNext, .expandPrevious, .search, .cycleFilter, .commandLine, .togglePause,
             .cycleTheme, .toggleHighlight, .help, .cancel, .quit, .markRight, .markWrong, .openReader, .focusCandidates,
+            .toggleQueue, .previousSet, .nextSet, .guidelines,
         ]
         let bound = Set(KeyBindings.main.flatMap(\.bindings).map(\.command))
         XCTAssertEqual(bound, Set(commands))

@@ -47,7 +47,7 @@ final class ReducerSpotCheckTests: XCTestCase {
 
     func testMarkingWrongAsksWhyThenRecordsAReject() {
         var state = Self.spotCheckState()
-        XCTAssertEqual(press(.character("n"), in: &state), [])
+        XCTAssertEqual(press(.character("n"), in: &state), [.loadRejectReasons])
         XCTAssertEqual(state.overlay, .prompt(Prompt(.wrongReason(itemID: 1))))
         XCTAssertEqual(press(.enter, in: &state), [], "a reason is needed")
         _ = press(.character("o"), .character("f"), .character("f"), in: &state)

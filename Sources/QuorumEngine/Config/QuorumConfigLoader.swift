@@ -62,7 +62,8 @@ public enum QuorumConfigLoader {
             storePath: ConfigPaths.resolveStore(try root.text("store") ?? defaultStore, against: folder, home: home),
             curator: try root.text("curator"), engine: engine,
             workbench: try root.table("workbench", allowedKeys: WorkbenchConfig.tomlKeys)
-                .map(WorkbenchConfig.init(toml:)) ?? WorkbenchConfig(),
+                .map { reader throws(QuorumConfigError) in try WorkbenchConfig(toml: reader, folder: folder, home: home) }
+                ?? WorkbenchConfig(),
             team: try root.table("team", allowedKeys: TeamConfig.tomlKeys).map(TeamConfig.policy(toml:)))
     }
 

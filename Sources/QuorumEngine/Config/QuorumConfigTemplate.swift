@@ -76,6 +76,7 @@ max_fruitless_rounds = 20          # stop when this many instruction requests in
 [workbench]
 theme = "dark"                     # dark, light, high-contrast, or a file of yours in themes/
 fragile_above = 0.5                # flag a consensus at least this fragile (0 unanimous … 1 a coin toss)
+guidelines = "GUIDELINES.md"       # the curators' rules (Markdown), shown with H; quorum init writes a starter
 
 # A team on one PostgreSQL store (quorum store team makes this the store's policy).
 [team]

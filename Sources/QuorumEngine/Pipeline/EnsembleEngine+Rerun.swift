@@ -10,13 +10,15 @@ extension EnsembleEngine {
     ) async throws -> ConsensusResult {
         let detail = try await store.item(itemID)
         let item = detail.item
+        var random = sampler.random(for: UInt64(bitPattern: itemID) << 20 | UInt64(detail.candidateSet.ordinal + 1))
         let demonstrations = sampler.instanceTemplate(type: item.type)
+        let seed = Self.rerunSeed(&random, logPosition: detail.logPosition)
         let first = await answer(
             models[config.roles.instanceGenerator]!, position: 0, ticket: ticket, instruction: item.instruction,
-            input: item.input, type: item.type, demonstrations: demonstrations, events: events)
+            input: item.input, type: item.type, demonstrations: demonstrations, seed: seed, events: events)
         let others = await additionalOutputs(
             ticket: ticket, instruction: item.instruction, input: item.input, type: item.type,
-            demonstrations: demonstrations, events: events)
+            demonstrations: demonstrations, seed: seed, events: events)
         try Task.checkCancellation()
         let candidates = [first] + others
         let consensus = consensus(of: candidates)
@@ -24,6 +26,13 @@ extension EnsembleEngine {
         _ = try await store.write { try $0.append(.rerun(newSet), to: itemID, curator: curator) }
         events(.rerunStored(ticket: ticket, itemID: itemID, consensus: consensus))
         return consensus
+    }
+
+    /// A rerun's sampling seed: the rerun's own generator mixed with the item's log position,
+    /// which every rerun and undo moves on, so no two reruns of an item ask for the same
+    /// samples. Below 2³¹: llama.cpp reads it as an unsigned 32-bit number, vLLM as signed.
+    static func rerunSeed(_ random: inout SeededRandom, logPosition: Int64) -> Int {
+        Int((random.next() ^ (UInt64(bitPattern: logPosition) &* 0x9E37_79B9_7F4A_7C15)) & 0x7FFF_FFFF)
     }
 
     /// Generates a new instance (input and every output) for the item's instruction. The store

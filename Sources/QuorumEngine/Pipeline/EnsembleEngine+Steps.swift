@@ -46,10 +46,11 @@ extension EnsembleEngine {
 
     /// One member's answer to an instruction and input: few-shot with demonstration blocks,
     /// or zero-shot with `instruction + "\n" + input`; both stop at a blank line or the end
-    /// marker, as the reference's do. A failure becomes a candidate with an error.
+    /// marker, as the reference's do. A failure becomes a candidate with an error. `seed`, for
+    /// a rerun, replaces the member's sampling seed.
     func answer(
         _ model: any LanguageModel, position: Int, ticket: Int, instruction: String, input: String, type: ItemType,
-        demonstrations: [Demonstration], events: @escaping @Sendable (EngineEvent) -> Void
+        demonstrations: [Demonstration], seed: Int? = nil, events: @escaping @Sendable (EngineEvent) -> Void
     ) async -> NewCandidate {
         let endMarker = config.generation.endMarker
         let fewShot = model.member.prompting == .fewShot
@@ -60,7 +61,7 @@ extension EnsembleEngine {
         do {
             let completion = try await stream(
                 model, prompt: prompt, stops: InstancePrompt.stops(endMarker: endMarker), tokens: nil, ticket: ticket,
-                candidate: position, events: events)
+                candidate: position, seed: seed, events: events)
             let text = fewShot
                 ? InstancePrompt.parseOutput(completion.text, endMarker: endMarker)
                 : completion.text.trimmingWhitespace()
@@ -79,7 +80,7 @@ extension EnsembleEngine {
     /// Step 3: every output member answers, concurrently; candidates come back in member order.
     func additionalOutputs(
         ticket: Int, instruction: String, input: String, type: ItemType, demonstrations: [Demonstration],
-        events: @escaping @Sendable (EngineEvent) -> Void
+        seed: Int? = nil, events: @escaping @Sendable (EngineEvent) -> Void
     ) async -> [NewCandidate] {
         await withTaskGroup(of: (Int, NewCandidate).self) { group in
             for (offset, name) in config.roles.outputMembers.enumerated() {
@@ -87,7 +88,7 @@ extension EnsembleEngine {
                 group.addTask {
                     let candidate = await self.answer(
                         model, position: offset + 1, ticket: ticket, instruction: instruction, input: input, type: type,
-                        demonstrations: demonstrations, events: events)
+                        demonstrations: demonstrations, seed: seed, events: events)
                     return (offset + 1, candidate)
                 }
             }
@@ -109,10 +110,12 @@ extension EnsembleEngine {
     /// budget (nil: the member's own `max_tokens`).
     func stream(
         _ model: any LanguageModel, prompt: String, stops: [String], tokens: TokenBudget?, ticket: Int, candidate: Int,
-        events: @escaping @Sendable (EngineEvent) -> Void
+        seed: Int? = nil, events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> LMCompletion {
         let name = model.member.name
-        let request = LMRequest(body: .prompt(prompt), decoding: decoding(model.member, stops: stops, tokens: tokens))
+        var decoding = decoding(model.member, stops: stops, tokens: tokens)
+        if let seed { decoding.seed = seed }
+        let request = LMRequest(body: .prompt(prompt), decoding: decoding)
         return try await model.streamCompletion(request) { event in
             switch event {
             case .token(let text):

@@ -51,7 +51,8 @@ public final class ReviewEffects: Sendable {
         switch effect {
         case .decide, .undo, .export, .decideBatch, .undoBatch, .skip:
             break
-        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts, .planBatch:
+        case .loadPage, .loadItem, .loadArrivedItem, .loadVerdict, .loadCounts, .planBatch, .loadCandidateSets,
+             .loadRejectReasons:
             if writesInFlight.isPositive {
                 writes.yield(effect)
             } else if case .loadCounts = effect {
@@ -126,6 +127,10 @@ private struct ReviewStoreWorker: Sendable {
                 }
             case .loadVerdict(let itemID):
                 inbox.post(.verdictLoaded(itemID: itemID, try await store.spotCheckVerdict(of: itemID)))
+            case .loadCandidateSets(let itemID):
+                inbox.post(.candidateSetsLoaded(itemID: itemID, try await store.candidateSets(of: itemID)))
+            case .loadRejectReasons:
+                inbox.post(.rejectReasonsLoaded(try await store.rejectReasons(limit: 50)))
             case .decide(let itemID, let action):
                 await record(action, on: itemID)
             case .undo(let itemID, let decisionID):

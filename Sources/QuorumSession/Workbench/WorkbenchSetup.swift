@@ -15,6 +15,21 @@ public enum WorkbenchSetup {
         }
     }
 
+    /// The guidelines `[workbench] guidelines` names, read now so that a missing file is said
+    /// before the workbench takes the terminal (with the file, line and key that name it).
+    public static func guidelines(_ workbench: WorkbenchConfig) throws -> Guidelines? {
+        guard let path = workbench.guidelines else { return nil }
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return Guidelines(path: path, markdown: String(decoding: data, as: UTF8.self))
+        } catch {
+            var problem = workbench.guidelinesOrigin ?? QuorumConfigError(file: path, message: "")
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file"
+            problem.message = "\(path): \(reason) (write one, or remove the key; quorum init writes a starter)"
+            throw SessionError(.config, problem.description)
+        }
+    }
+
     public static func themes(folder: String?, environment: [String: String]) throws -> ThemeCatalog {
         let directory = ThemeCatalog.locateDirectory(
             explicit: folder, environment: environment,

@@ -22,6 +22,10 @@ public protocol WorkbenchStore: Sendable {
     func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision
     /// The item's log, oldest first, each entry with whether it is still in force.
     func history(of itemID: Int64) async throws -> [LoggedDecision]
+    /// Every candidate set the item has had, oldest first, each as the item with that set.
+    func candidateSets(of itemID: Int64) async throws -> [ItemDetail]
+    /// Reasons given for rejections, most used first.
+    func rejectReasons(limit: Int) async throws -> [String]
     /// The item's latest decision still in force that `u` would undo; nil when none is left.
     func latestUndoableDecision(of itemID: Int64) async throws -> Int64?
     /// The pending items a bulk decision over `selection` would decide.

@@ -5,7 +5,7 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case next, previous, pageDown, pageUp, first, last
     case expandNext, expandPrevious
     case search, cycleFilter, commandLine, togglePause, cycleTheme, toggleHighlight, help, cancel, quit
-    case openReader, focusCandidates
+    case openReader, focusCandidates, toggleQueue, previousSet, nextSet, guidelines
 }
 
 /// What a key does while a prompt (`:`, `/`, a reject reason) is open.
@@ -16,6 +16,11 @@ public enum PromptCommand: Sendable, Hashable {
 /// What a key does in the `:stats` view.
 public enum StatsViewCommand: Sendable, Hashable {
     case scrollDown, scrollUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight, reload, close
+}
+
+/// What a key does while the guidelines are open.
+public enum GuidelinesCommand: Sendable, Hashable {
+    case scrollDown, scrollUp, pageDown, pageUp, top, bottom, close
 }
 
 /// What a key does while the help overlay is open.
@@ -89,6 +94,10 @@ public enum KeyBindings {
         KeyBinding([.character("J")], .expandNext, "expand the next candidate", hint: "expand", hintKeys: "J/K"),
         KeyBinding([.character("K")], .expandPrevious, "expand the previous candidate"),
         KeyBinding([.tab], .focusCandidates, "scroll the candidates: j/k, PgDn/PgUp, g/G (Tab again: the queue)"),
+        KeyBinding([.character("[")], .previousSet, "the item's candidate set before this one (its reruns' before)"),
+        KeyBinding([.character("]")], .nextSet, "the set after it, up to the current one and a rerun streaming"),
+        KeyBinding([.character("z")], .toggleQueue, "the whole queue, or a one-row strip (under 100 columns: the strip)",
+                   hint: "queue"),
     ]
 
     public static let view: [KeyBinding<WorkbenchCommand>] = [
@@ -99,6 +108,7 @@ public enum KeyBindings {
         KeyBinding([.character("p")], .togglePause, "pause or resume the engine", hint: "pause"),
         KeyBinding([.character("t")], .cycleTheme, "cycle themes"),
         KeyBinding([.character("h")], .toggleHighlight, "mark what candidates do not share with the choice, or what they share"),
+        KeyBinding([.character("H")], .guidelines, "the guidelines ([workbench] guidelines in quorum.toml)"),
         KeyBinding([.character("?")], .help, "this help", hint: "help"),
         KeyBinding([.escape], .cancel, "clear the search and the message"),
         KeyBinding([.character("q")], .quit, "quit", hint: "quit"),
@@ -113,13 +123,23 @@ public enum KeyBindings {
         KeyBinding([.escape], .cancel, "close the prompt"),
         KeyBinding([.backspace], .deleteBackward, "delete the last character"),
         KeyBinding([.control("u")], .clear, "clear the line"),
-        KeyBinding([.tab], .complete, "complete a : command, its order, theme, format or filter word"),
+        KeyBinding([.tab], .complete, "complete a : command, its order, theme, format or filter word, or a reason given before"),
     ]
 
     public static let help: [KeyBinding<HelpCommand>] = [
         KeyBinding([.character("j"), .down], .scrollDown, "scroll down"),
         KeyBinding([.character("k"), .up], .scrollUp, "scroll up"),
         KeyBinding([.character("?"), .escape, .character("q")], .close, "close the help"),
+    ]
+
+    public static let guidelines: [KeyBinding<GuidelinesCommand>] = [
+        KeyBinding([.character("j"), .down], .scrollDown, "scroll down"),
+        KeyBinding([.character("k"), .up], .scrollUp, "scroll up"),
+        KeyBinding([.pageDown, .control("d"), .character(" ")], .pageDown, "a page down"),
+        KeyBinding([.pageUp, .control("u")], .pageUp, "a page up"),
+        KeyBinding([.character("g"), .home], .top, "the top"),
+        KeyBinding([.character("G"), .end], .bottom, "the end"),
+        KeyBinding([.character("H"), .escape, .character("q")], .close, "close the guidelines"),
     ]
 
     public static let stats: [KeyBinding<StatsViewCommand>] = [
@@ -139,11 +159,13 @@ public enum KeyBindings {
     private static let promptLookup = lookup(prompt)
     private static let helpLookup = lookup(help)
     private static let statsLookup = lookup(stats)
+    private static let guidelinesLookup = lookup(guidelines)
 
     public static func command(for key: Key) -> WorkbenchCommand? { mainLookup[key] }
     public static func promptCommand(for key: Key) -> PromptCommand? { promptLookup[key] }
     public static func helpCommand(for key: Key) -> HelpCommand? { helpLookup[key] }
     public static func statsCommand(for key: Key) -> StatsViewCommand? { statsLookup[key] }
+    public static func guidelinesCommand(for key: Key) -> GuidelinesCommand? { guidelinesLookup[key] }
 
     private static func lookup<Command>(_ table: [KeyBinding<Command>]) -> [Key: Command] {
         var result: [Key: Command] = [:]

@@ -44,6 +44,10 @@ extension Workbench {
             message("#\(row.itemID) is still loading", .info, &state)
             return []
         }
+        if let browsing = state.setBrowsing, browsing.itemID == row.itemID, case .other = browsing.shown {
+            message("the reader reads the current set; ] or [ returns to it", .warning, &state)
+            return []
+        }
         guard !item.candidates.isEmpty else {
             message("#\(item.id) has no candidates to read", .warning, &state)
             return []

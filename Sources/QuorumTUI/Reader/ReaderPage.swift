@@ -68,7 +68,7 @@ struct ReaderPage {
         } else {
             document = .plain(shownText(view.shown, item))
         }
-        return Column(header: [], document: document, lines: TextWrap.lines(document.text, width: width).lines)
+        return Column(header: [], document: document, lines: ReaderWrapCache.lines(document.text, width: width))
     }
 
     private static func sideBySide(_ view: ReaderView, item: ItemPresentation, width: Int, markers: Bool) -> [Column] {
@@ -81,9 +81,9 @@ struct ReaderPage {
         }
         return [
             Column(header: header(left, item), document: leftDocument,
-                   lines: TextWrap.lines(leftDocument.text, width: width).lines),
+                   lines: ReaderWrapCache.lines(leftDocument.text, width: width)),
             Column(header: header(view.shown, item), document: rightDocument,
-                   lines: TextWrap.lines(rightDocument.text, width: width).lines),
+                   lines: ReaderWrapCache.lines(rightDocument.text, width: width)),
         ]
     }
 

@@ -68,10 +68,6 @@ extension Workbench {
     }
 
     private static func candidatesExtent(_ state: WorkbenchState) -> (rows: Int, visible: Int) {
-        let selection = Selection(state)
-        let layout = WorkbenchLayout(
-            size: state.viewport, candidateCount: selection.candidateCount,
-            spotCheckRows: state.spotCheck.map(SpotCheckPane.height) ?? 0)
-        return CandidatesPane.scrollExtent(selection, in: layout.candidates)
+        CandidatesPane.scrollExtent(Selection(state), in: WorkbenchLayout.of(state).candidates)
     }
 }

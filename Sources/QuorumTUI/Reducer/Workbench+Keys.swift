@@ -13,6 +13,8 @@ extension Workbench {
             return statsKey(key, view, &state)
         case .reader(let view):
             return readerKey(key, view, &state)
+        case .guidelines(let scroll):
+            return guidelinesKey(key, scroll: scroll, &state)
         case nil:
             break
         }
@@ -92,8 +94,7 @@ extension Workbench {
         case .skip: return skip(&state)
         case .reject:
             guard let item = decidableItem(&state) else { return [] }
-            state.overlay = .prompt(Prompt(.rejectReason(itemID: item.id)))
-            return []
+            return openReasonPrompt(Prompt(.rejectReason(itemID: item.id)), &state)
         case .rerunOutputs, .rerunInstance:
             return rerun(command == .rerunOutputs ? .outputs : .instance, &state)
         case .undo: return undo(&state)
@@ -133,6 +134,10 @@ extension Workbench {
             return []
         case .openReader: return openReader(&state)
         case .focusCandidates: return focusCandidates(&state)
+        case .toggleQueue: return toggleQueue(&state)
+        case .previousSet: return stepSet(-1, &state)
+        case .nextSet: return stepSet(1, &state)
+        case .guidelines: return openGuidelines(&state)
         case .cancel:
             state.expandedCandidate = nil
             guard !state.queue.query.search.isEmpty else { return [] }
@@ -199,8 +204,7 @@ extension Workbench {
     private static func markWrong(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard state.spotCheck != nil else { return openNote(&state) }
         guard let item = decidableItem(&state) else { return [] }
-        state.overlay = .prompt(Prompt(.wrongReason(itemID: item.id)))
-        return []
+        return openReasonPrompt(Prompt(.wrongReason(itemID: item.id)), &state)
     }
 
     static func override(candidate position: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
@@ -336,6 +340,11 @@ extension Workbench {
             }
             if state.rerun(of: row.itemID) != nil {
                 message("#\(row.itemID) is being rerun; decide once its new candidates are in", .info, &state)
+                return nil
+            }
+            if let browsing = state.setBrowsing, browsing.itemID == row.itemID, case .other = browsing.shown {
+                message("an earlier set of #\(row.itemID) is shown; decisions apply to the current one (] or [ returns to it)",
+                        .warning, &state)
                 return nil
             }
             guard let item = state.details[row.itemID] else {

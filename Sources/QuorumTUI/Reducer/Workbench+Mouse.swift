@@ -11,12 +11,17 @@ extension Workbench {
             }
             return []
         }
+        if case .guidelines(let scroll) = state.overlay {
+            if event.action != .click { scrollGuidelines(to: scroll + (event.action == .wheelDown ? 3 : -3), &state) }
+            return []
+        }
         if case .reader(let view) = state.overlay {
             if event.action != .click { readerWheel(view, down: event.action == .wheelDown, &state) }
             return []
         }
         guard state.overlay == nil, !WorkbenchLayout.isTooSmall(state.viewport) else { return [] }
-        let candidates = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount).candidates
+        let layout = WorkbenchLayout.of(state)
+        let candidates = layout.candidates
         if event.action != .click && candidates.contains(event.at) {
             candidatesWheel(down: event.action == .wheelDown, &state)
             return []
@@ -25,7 +30,7 @@ extension Workbench {
         case .wheelDown: return moveCursor(to: state.queue.cursor + 3, &state)
         case .wheelUp: return moveCursor(to: state.queue.cursor - 3, &state)
         case .click:
-            let layout = WorkbenchLayout(size: state.viewport, candidateCount: Selection(state).candidateCount)
+            guard !state.showsQueueStrip else { return [] }
             let rows = layout.queue.inset(by: 1)
             guard rows.contains(event.at) else { return [] }
             let index = state.queue.top + event.at.y - rows.y

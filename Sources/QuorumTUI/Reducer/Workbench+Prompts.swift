@@ -17,9 +17,28 @@ extension Workbench {
         state.overlay = .help(scroll: max(0, min(scroll, HelpOverlay.maxScroll(on: screen))))
     }
 
+    /// Opens a reject or wrong-reason prompt offering the reasons given before (read again,
+    /// so another curator's count too).
+    static func openReasonPrompt(_ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        var prompt = prompt
+        prompt.choices = ReasonCompletion.offered(state.rejectReasons)
+        state.overlay = .prompt(prompt)
+        return [.loadRejectReasons]
+    }
+
+    static func rejectReasonsLoaded(_ reasons: [String], _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        state.rejectReasons = reasons
+        if case .prompt(var prompt) = state.overlay, prompt.isReason, prompt.text.isEmpty {
+            prompt.choices = ReasonCompletion.offered(reasons)
+            state.overlay = .prompt(prompt)
+        }
+        return []
+    }
+
     static func promptKey(_ key: Key, _ prompt: Prompt, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         var prompt = prompt
         prompt.choices = []
+        state.status.message = nil
         switch KeyBindings.promptCommand(for: key) {
         case .submit:
             state.overlay = nil
@@ -32,8 +51,18 @@ extension Workbench {
         case .clear:
             prompt.text = ""
         case .complete:
-            guard case .command = prompt.kind else { return [] }
-            let completion = CommandCompletion.complete(prompt.text, themes: state.themeNames)
+            let completion: CommandCompletion.Result
+            if prompt.isReason {
+                completion = ReasonCompletion.complete(prompt.text, reasons: state.rejectReasons)
+                if completion.text == prompt.text && completion.choices.isEmpty {
+                    message(state.rejectReasons.isEmpty ? "no reasons given before to complete from"
+                                                        : "no reason given before starts with that", .warning, &state)
+                }
+            } else if case .command = prompt.kind {
+                completion = CommandCompletion.complete(prompt.text, themes: state.themeNames)
+            } else {
+                return []
+            }
             prompt.text = completion.text
             prompt.choices = completion.choices
             state.overlay = .prompt(prompt)
@@ -61,7 +90,7 @@ extension Workbench {
         case .rejectReason(let itemID), .wrongReason(let itemID):
             guard !text.isEmpty else {
                 state.overlay = .prompt(prompt)
-                message("type why the item is rejected (Esc to cancel)", .warning, &state)
+                message("a reason is needed: type one, or Tab for one given before (Esc cancels)", .warning, &state)
                 return []
             }
             let verb = if case .wrongReason = prompt.kind { "marking wrong" } else { "rejecting" }

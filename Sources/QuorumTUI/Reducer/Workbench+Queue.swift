@@ -11,7 +11,10 @@ extension Workbench {
     static func moveCursor(to index: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         let before = state.selectedEntry?.itemID
         state.queue.cursor = max(0, min(index, state.entryCount - 1))
-        if state.selectedEntry?.itemID != before { state.expandedCandidate = nil }
+        if state.selectedEntry?.itemID != before {
+            state.expandedCandidate = nil
+            state.setBrowsing = nil
+        }
         return selectionEffects(&state)
     }
 

@@ -67,6 +67,10 @@ extension Workbench {
             message("#\(id) has new candidates, the same \(before.count) texts as before (at temperature 0 a rerun always gives them)",
                     .warning, &state)
         }
+        // A new current set (a rerun stored, or undone) makes the sets read before out of date.
+        if state.setBrowsing?.itemID == id, state.details[id]?.setOrdinal != detail.candidateSet.ordinal {
+            state.setBrowsing = nil
+        }
         // While a decision is being written its result moves the row's status and the counts.
         updateRow(id, &state) { if !$0.isWriting { $0.status = detail.item.status } }
         state.details[id] = ItemPresentation(detail)
@@ -86,6 +90,9 @@ extension Workbench {
         updateRow(id, &state) {
             $0.status = detail.item.status
             $0.isWriting = false
+        }
+        if state.setBrowsing?.itemID == id, state.details[id]?.setOrdinal != detail.candidateSet.ordinal {
+            state.setBrowsing = nil
         }
         state.details[id] = ItemPresentation(detail)
         let decision = outcome.decision

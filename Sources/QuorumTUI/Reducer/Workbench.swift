@@ -84,6 +84,10 @@ public enum Workbench {
             state.histories = state.histories.filter { state.details[$0.key] != nil }
             state.histories[itemID] = ItemHistory(log)
             return []
+        case .candidateSetsLoaded(let itemID, let details):
+            return candidateSetsLoaded(itemID, details, &state)
+        case .rejectReasonsLoaded(let reasons):
+            return rejectReasonsLoaded(reasons, &state)
         case .sharedTokensAligned(let itemID, let alignment):
             state.details[itemID]?.absorb(alignment)
             return []

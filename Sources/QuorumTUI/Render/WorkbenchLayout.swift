@@ -1,8 +1,12 @@
 /// Where each pane goes for a terminal size: the queue on the left; the item, candidates and
 /// matrix on the right (the matrix beside the item on wide screens, a summary line in the
-/// candidates' title when there is no room for it); the status bar at the bottom.
+/// candidates' title when there is no room for it); the status bar at the bottom. The item
+/// pane is as tall as its texts need, within limits. On small terminals the queue is a
+/// one-row strip over the item.
 public struct WorkbenchLayout: Sendable, Equatable {
     public static let minimum = Size(width: 60, height: 15)
+    /// Narrower than this, the queue starts as a strip (`z` shows it whole again).
+    public static let stripBelowWidth = 100
 
     public var size: Size
     public var queue: Rect
@@ -39,11 +43,35 @@ public struct WorkbenchLayout: Sendable, Equatable {
 
     /// `spotCheckRows` is the height the spot-check pane wants (0 outside a spot-check); it
     /// gets at most half the queue's column, and none when that is less than 4 rows.
-    public init(size: Size, candidateCount: Int, spotCheckRows: Int = 0) {
+    /// The item pane is given the rows `itemRows` asks for its inside at a given width, as far
+    /// as the candidates keep room (with `queueStrip`: each one's header and first lines).
+    public init(
+        size: Size, candidateCount: Int, spotCheckRows: Int = 0, queueStrip: Bool = false,
+        itemRows: (_ width: Int) -> Int = { _ in 0 }
+    ) {
         self.size = size
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (main, bar) = screen.splitBottom(Self.statusBarHeight(for: size))
         statusBar = bar
+        if queueStrip {
+            let (strip, right) = main.splitTop(1)
+            queue = strip
+            // Each candidate keeps its header and two lines, three candidates at least.
+            let candidatesFloor = min(right.height - 5, 2 + 3 * max(3, candidateCount))
+            let itemHeight = max(5, min(itemRows(right.width - 2) + 2, right.height - candidatesFloor))
+            let (itemRect, rest) = right.splitTop(itemHeight)
+            item = itemRect
+            let matrixHeight = Self.matrixHeight(candidates: candidateCount)
+            if rest.height - matrixHeight >= max(8, candidatesFloor) {
+                let (candidateRect, matrixRect) = rest.splitBottom(matrixHeight)
+                candidates = candidateRect
+                matrix = matrixRect
+            } else {
+                candidates = rest
+                matrix = nil
+            }
+            return
+        }
         let (left, right) = main.splitLeft(Self.queueWidth(for: size))
         let spotCheckHeight = min(spotCheckRows, left.height / 2)
         if spotCheckHeight >= 4 {
@@ -64,7 +92,9 @@ public struct WorkbenchLayout: Sendable, Equatable {
             candidates = rest
             return
         }
-        let itemHeight = min(12, max(5, right.height * 3 / 10))
+        // As tall as the item's texts need, up to half the column (or the usual share).
+        let usualHeight = min(12, max(5, right.height * 3 / 10))
+        let itemHeight = max(5, min(itemRows(right.width - 2) + 2, max(usualHeight, right.height / 2)))
         let (itemRect, rest) = right.splitTop(itemHeight)
         item = itemRect
         if rest.height - matrixHeight >= 8 {

@@ -22,10 +22,12 @@ public enum WorkbenchRenderer {
             return
         }
         let selection = Selection(state)
-        let layout = WorkbenchLayout(
-            size: grid.size, candidateCount: selection.candidateCount,
-            spotCheckRows: state.spotCheck.map(SpotCheckPane.height) ?? 0)
-        QueuePane.render(state, into: &grid, in: layout.queue)
+        let layout = WorkbenchLayout.of(state, size: grid.size)
+        if state.showsQueueStrip {
+            QueueStrip.render(state, into: &grid, in: layout.queue)
+        } else {
+            QueuePane.render(state, into: &grid, in: layout.queue)
+        }
         if let spotCheck = state.spotCheck, let rect = layout.spotCheck {
             SpotCheckPane.render(spotCheck, into: &grid, in: rect)
         }
@@ -37,6 +39,9 @@ public enum WorkbenchRenderer {
             MatrixPane.render(selection, settings: state.settings, into: &grid, in: matrix)
         }
         StatusBar.render(state, into: &grid, in: layout.statusBar)
+        if case .guidelines(let scroll) = state.overlay, let guidelines = state.guidelines {
+            GuidelinesOverlay.render(guidelines, scroll: scroll, into: &grid, in: GuidelinesOverlay.frame(layout))
+        }
         if case .help(let scroll) = state.overlay {
             HelpOverlay.render(scroll: scroll, into: &grid, in: grid.bounds)
         }

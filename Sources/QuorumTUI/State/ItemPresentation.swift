@@ -30,6 +30,9 @@ public struct ItemPresentation: Sendable, Equatable {
     public var sharedTokensPending: [Int] = []
     /// Candidates too long to align with the choice: shown without the highlight.
     public var sharedTokensTooLong: [Int] = []
+    /// Set when `[`/`]` are stepping through the item's sets, or a rerun streams: which set
+    /// this is of how many.
+    public var setPlace: SetPlace?
 
     public init(_ detail: ItemDetail) {
         id = detail.item.id ?? 0

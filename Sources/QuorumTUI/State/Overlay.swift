@@ -6,6 +6,8 @@ public enum Overlay: Sendable, Equatable {
     case stats(StatsView)
     /// The reader (`v`).
     case reader(ReaderView)
+    /// The guidelines (`H`), scrolled to this line.
+    case guidelines(scroll: Int)
 }
 
 /// The `:stats` view: the store's statistics (read off the UI thread) and how far it is scrolled.
@@ -51,6 +53,14 @@ public struct Prompt: Sendable, Equatable {
     public init(_ kind: Kind, text: String = "") {
         self.kind = kind
         self.text = text
+    }
+
+    /// A reject's or a wrong verdict's reason: Tab completes from the reasons given before.
+    public var isReason: Bool {
+        switch kind {
+        case .rejectReason, .wrongReason: return true
+        default: return false
+        }
     }
 
     public var label: String {

@@ -36,6 +36,10 @@ public enum WorkbenchAction: Sendable, Equatable {
     case sharedTokensAligned(itemID: Int64, SharedTokenAlignment)
     /// The item's log, read with it and after each decision on it, for the item pane.
     case historyLoaded(itemID: Int64, [LoggedDecision])
+    /// Every set of the item, oldest first, each as the item with that set.
+    case candidateSetsLoaded(itemID: Int64, [ItemDetail])
+    /// Earlier rejections' reasons, most used first: what the reason prompt offers.
+    case rejectReasonsLoaded([String])
     /// A second went by: the time since the workbench opened.
     case clock(elapsedSeconds: Double)
     /// Something the shell wants the curator to know.

@@ -14,6 +14,10 @@ public enum WorkbenchEffect: Sendable, Equatable {
     case loadStats(filter: QueueFilter)
     /// The spot-check verdict on the item; reply `.verdictLoaded`.
     case loadVerdict(Int64)
+    /// Every candidate set the item has had, for `[`/`]`; reply `.candidateSetsLoaded`.
+    case loadCandidateSets(Int64)
+    /// The reasons given for earlier rejections, most used first; reply `.rejectReasonsLoaded`.
+    case loadRejectReasons
     /// Align candidates `positions` with the choice off the screen's thread; reply `.sharedTokensAligned`.
     case alignSharedTokens(itemID: Int64, texts: [String], choice: Int, positions: [Int])
     /// Append a decision to the item's log; reply `.decisionRecorded` or `.effectFailed`.

@@ -18,6 +18,12 @@ public struct WorkbenchState: Sendable, Equatable {
     /// Items whose outputs were just rerun, with the texts they had: when the new set is
     /// read, one identical to the old says so (a temperature of 0 returns the same text).
     public var rerunBefore: [Int64: [String]] = [:]
+    /// The selected item's candidate sets, once `[` has asked for them.
+    public var setBrowsing: SetBrowsing?
+    /// The file `[workbench] guidelines` names, read at startup; nil when none is named.
+    public var guidelines: Guidelines?
+    /// Reasons given for earlier rejections, most used first: the reason prompt's completions.
+    public var rejectReasons: [String] = []
     /// Rerun tickets count from here, far above the engine's own.
     public var nextRerunTicket = 1 << 40
     public var overlay: Overlay?
@@ -29,6 +35,9 @@ public struct WorkbenchState: Sendable, Equatable {
     public var themeName: String
     /// The candidate given the most room in the candidates pane (`J`/`K`).
     public var expandedCandidate: Int?
+    /// The curator's choice between the queue strip and the whole queue (`z`); nil leaves it
+    /// to the terminal's width.
+    public var queueStrip: Bool?
     /// Set while the candidates pane has the keys (Tab).
     public var candidatesFocus: CandidatesFocus?
     /// Decisions made this session, oldest first, for `u`.
@@ -52,6 +61,12 @@ public struct WorkbenchState: Sendable, Equatable {
         self.settings = settings
         self.themeNames = themeNames.isEmpty ? ["dark"] : themeNames
         self.themeName = themeName ?? self.themeNames[0]
+    }
+
+    /// Whether the queue is a one-row strip over the item rather than a column beside it. A
+    /// spot-check keeps the column: its estimate's pane lives under the queue.
+    public var showsQueueStrip: Bool {
+        queueStrip ?? (spotCheck == nil && viewport.width < WorkbenchLayout.stripBelowWidth)
     }
 
     /// Whether live items are listed under the current filter.

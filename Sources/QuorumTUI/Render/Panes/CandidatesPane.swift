@@ -21,6 +21,16 @@ enum CandidatesPane {
         var isStreaming: Bool
     }
 
+    /// Which set of how many is shown, whether it is the current one, and a rerun streaming.
+    static func placeTitle(_ place: SetPlace) -> [StyledText] {
+        var parts = [StyledText(" · set \(place.number)" + (place.count.map { " of \($0)" } ?? ""), place.isCurrent ? .muted : .warning)]
+        if !place.isCurrent { parts.append(StyledText(", not the current one", .warning)) }
+        if let streaming = place.streaming {
+            parts.append(StyledText(" · rerun streaming \(streaming.finished)/\(streaming.started) in (] shows it)", .streaming))
+        }
+        return parts
+    }
+
     /// `scroll`, when the pane has the focus (Tab), is its first row: every candidate is then
     /// shown whole, one under the other, instead of each given a share of the rows.
     static func render(
@@ -32,12 +42,14 @@ enum CandidatesPane {
         switch selection {
         case .stored(let item):
             title.append(StyledText(" · \(item.candidates.count)", .muted))
+            if let place = item.setPlace { title += placeTitle(place) }
             if summary {
                 title += [StyledText(" · ", .muted)]
                     + MatrixPane.verdict(item.consensus, candidates: item.candidates.count, settings: settings)
             }
         case .live(let item):
             title.append(StyledText(item.rerunOf == nil ? " · streaming" : " · rerun streaming", .streaming))
+            if item.rerunOf != nil { title.append(StyledText(" · [ the set before", .muted)) }
         case .none, .loading:
             break
         }

@@ -16,7 +16,7 @@ enum HelpOverlay {
         let tables: [[(String, String)]] = [
             KeyBindings.main.flatMap(\.bindings).map { ($0.keyLabel, $0.summary) },
             KeyBindings.prompt.map { ($0.keyLabel, $0.summary) }, KeyBindings.stats.map { ($0.keyLabel, $0.summary) },
-            KeyBindings.help.map { ($0.keyLabel, $0.summary) },
+            KeyBindings.help.map { ($0.keyLabel, $0.summary) }, KeyBindings.guidelines.map { ($0.keyLabel, $0.summary) },
         ]
         let text = max(8, width - 4)
         let keyWidth = min(text / 3, tables.joined().map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
@@ -43,6 +43,8 @@ enum HelpOverlay {
         for binding in KeyBindings.candidates { row(binding.keyLabel, binding.summary) }
         section("In the reader (v)")
         for binding in KeyBindings.reader { row(binding.keyLabel, binding.summary) }
+        section("In the guidelines (H)")
+        for binding in KeyBindings.guidelines { row(binding.keyLabel, binding.summary) }
         section("In the stats view (:stats)")
         for binding in KeyBindings.stats { row(binding.keyLabel, binding.summary) }
         section("In this help")

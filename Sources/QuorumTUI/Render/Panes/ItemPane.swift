@@ -36,13 +36,32 @@ enum ItemPane {
         }
     }
 
+    /// Rows the pane's inside needs at `width` to show the whole instruction, input and
+    /// provenance (and a share of the log): what a layout fitted to the item gives it.
+    static func wantedRows(_ selection: Selection, history: ItemHistory?, width: Int) -> Int {
+        let textWidth = width - labelWidth - 1
+        guard textWidth > 0 else { return 0 }
+        let instruction: SafeText
+        let input: SafeText?
+        let type: ItemType
+        switch selection {
+        case .none, .loading: return 1
+        case .stored(let item): (instruction, input, type) = (item.instruction, item.input, item.type)
+        case .live(let item): (instruction, input, type) = (item.instruction, item.input, item.type)
+        }
+        let body = TextWrap.lines(instruction.original, width: textWidth, maxLines: 200).lines.count
+            + wrappedInput(input, type: type, width: textWidth).count + 1
+        let logRows = selection.itemID == nil ? 0 : min(history?.lines.count ?? 0, max(3, body / 2))
+        return body + logRows
+    }
+
     private static func renderBody(
         instruction: SafeText, input: SafeText?, type: ItemType, provenance: String,
         into grid: inout CellGrid, in inner: Rect
     ) {
         guard !inner.isEmpty else { return }
         let textRect = Rect(x: inner.x + labelWidth, y: inner.y, width: inner.width - labelWidth - 1, height: inner.height)
-        let budget = max(1, inner.height - 2)
+        let budget = max(1, inner.height - 1)
         let inputLines = wrappedInput(input, type: type, width: textRect.width)
         let instructionLines = TextWrap.lines(instruction.original, width: textRect.width,
                                               maxLines: max(1, budget - min(inputLines.count, budget / 2)))

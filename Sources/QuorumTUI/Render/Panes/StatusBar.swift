@@ -89,7 +89,7 @@ enum StatusBar {
     /// The prompt when one is open, else the message, else the key hint.
     private static func renderActivity(_ state: WorkbenchState, into grid: inout CellGrid, in line: Rect) {
         if case .prompt(let prompt) = state.overlay {
-            PromptLine.render(prompt, into: &grid, in: line)
+            PromptLine.render(prompt, message: state.status.message, into: &grid, in: line)
             return
         }
         if let message = state.status.message {
@@ -104,6 +104,8 @@ enum StatusBar {
         }
         var hints: [[StyledText]] = []
         var help: [StyledText] = []
+        // With the queue a strip, the key that brings it back keeps its place beside help's.
+        var pinned: [StyledText] = []
         // A spot-check's verdict keys come first; outside one they are left out.
         let isSpotCheck = { (group: (title: String, bindings: [KeyBinding<WorkbenchCommand>])) in
             group.bindings.contains { $0.command == .markRight }
@@ -116,6 +118,10 @@ enum StatusBar {
                 guard let hint = binding.hint else { continue }
                 if binding.command == .help {
                     help = [StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + " ", .statusBar)]
+                } else if binding.command == .toggleQueue {
+                    if state.showsQueueStrip {
+                        pinned = [StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + "  ", .statusBar)]
+                    }
                 } else {
                     hints.append([StyledText(binding.shortKeyLabel, .statusKey), StyledText(" " + hint + "  ", .statusBar)])
                 }
@@ -124,6 +130,7 @@ enum StatusBar {
         // Whole hints while they fit; the key to every other key keeps its place at the right end.
         func width(_ parts: [StyledText]) -> Int { parts.reduce(0) { $0 + DisplayWidth.of($1.text) } }
         var parts: [StyledText] = [StyledText(" ", .statusBar)]
+        help = pinned + help
         var room = line.width - width(help) - 1
         for hint in hints {
             guard width(hint) <= room else { break }
@@ -135,9 +142,10 @@ enum StatusBar {
     }
 }
 
-/// A prompt's line: its label, the text typed so far (its end when too long) and a caret.
+/// A prompt's line: its label, the text typed so far (its end when too long), a caret, and
+/// after it a warning (why Enter or Tab was refused) or the choices Tab offers.
 enum PromptLine {
-    static func render(_ prompt: Prompt, into grid: inout CellGrid, in line: Rect) {
+    static func render(_ prompt: Prompt, message: StatusMessage? = nil, into grid: inout CellGrid, in line: Rect) {
         grid.fill(line, style: .prompt)
         var x = grid.put(" " + prompt.label, at: Point(x: line.x, y: line.y), style: .prompt, attributes: .bold, clip: line)
         let room = line.maxX - x - 1
@@ -145,8 +153,13 @@ enum PromptLine {
         while DisplayWidth.of(shown) > room && !shown.isEmpty { shown = shown.dropFirst() }
         x = grid.put(shown, at: Point(x: x, y: line.y), style: .prompt, clip: line)
         grid.putGlyph(" ", width: 1, x: x, y: line.y, .prompt, .reverse, line)
-        if !prompt.choices.isEmpty {
-            grid.putTruncated("  " + prompt.choices.joined(separator: "  "), at: Point(x: x + 1, y: line.y), style: .muted, clip: line)
+        if let message, message.severity == .warning || message.severity == .error {
+            grid.putTruncated("  " + message.text, at: Point(x: x + 1, y: line.y), style: .warning, clip: line)
+        } else if !prompt.choices.isEmpty {
+            let choices = prompt.isReason
+                ? "  Tab: " + prompt.choices.map(VisibleText.escaped).joined(separator: " │ ")
+                : "  " + prompt.choices.joined(separator: "  ")
+            grid.putTruncated(choices, at: Point(x: x + 1, y: line.y), style: .muted, clip: line)
         }
     }
 }
