@@ -12,9 +12,8 @@ struct InitCommand: ParsableCommand {
             The configuration runs the default ensemble on the embedded engine and explains every \
             key, with examples of a real mixture (vLLM, llama.cpp's server, Ollama, TGI, a hosted \
             API). When DIR has no seeds/seed_tasks.jsonl yet, the project's seed pool is copied \
-            there, and a starter GUIDELINES.md (what a good instruction, input and output are; the \
-            workbench shows it with H) when there is none. An existing quorum.toml is kept unless \
-            --force is given.
+            there, and a starter GUIDELINES.md (shown with H in the workbench) when there is none. \
+            An existing quorum.toml is kept unless --force is given.
             """)
 
     @Argument(help: ArgumentHelp("The folder to write into; created when missing.", valueName: "dir"))
@@ -47,8 +46,7 @@ struct InitCommand: ParsableCommand {
         try placeGuidelines(in: folder)
     }
 
-    /// The starter guidelines `[workbench] guidelines` names; a file already there is the
-    /// curators' own and is kept, even with --force.
+    /// The starter guidelines; a file already there is the curators' own, kept even with --force.
     private func placeGuidelines(in folder: URL) throws {
         let target = folder.appendingPathComponent(GuidelinesTemplate.fileName)
         if FileManager.default.fileExists(atPath: target.path) {

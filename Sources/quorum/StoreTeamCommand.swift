@@ -10,10 +10,9 @@ struct StoreTeamCommand: AsyncParsableCommand {
         commandName: "team",
         abstract: "Show or set how many curators review each item and the rule that decides it.",
         discussion: """
-            With --config, the store adopts that file's [team] table (reviews_per_item, \
-            resolution = "unanimous" | "majority" | "lead", lead) and derives every decided item \
-            again under it; without, it shows the policy it follows. Then prints the items \
-            resolved, in review and contested. Only a PostgreSQL store has a team.
+            With --config, the store adopts that file's [team] table (reviews_per_item, resolution = \
+            "unanimous" | "majority" | "lead", lead) and derives every decided item again under it; \
+            without, it shows its policy. Then prints the items resolved, in review and contested.
             """)
 
     @OptionGroup var storeOptions: StoreOptions
