@@ -46,7 +46,10 @@ final class LlamaServerSupervisorTests: LocalEngineTestCase {
         for api in [MemberAPI.completions, .chat] {
             let member = MemberConfig(
                 name: "probe", baseURL: lease.baseURL, model: EnginePins.modelAlias, api: api, prompting: .zeroShot,
-                decoding: Decoding(temperature: 0, maxTokens: 8), timeoutSeconds: 120, retries: 0)
+                decoding: Decoding(temperature: 0, maxTokens: 8), timeoutSeconds: 120,
+                // As the default members do: llama-server closes a keep-alive connection idle
+                // for 5 s, and a request can meet one the pool still holds.
+                retries: 2)
             let completion = try await OpenAICompatibleModel(member: member).complete(
                 LMRequest(body: .prompt("The capital of France is"), decoding: member.decoding)) { _ in }
             XCTAssertFalse(completion.text.isEmpty, "\(api): an answer")

@@ -30,6 +30,8 @@ public struct EngineInstaller: Sendable {
     public func currentInstall() -> EngineInstallStamp? {
         guard let stamp = EngineInstallStamp.read(from: directory.installStamp), stamp.matchesPins,
             FileManager.default.isExecutableFile(atPath: directory.llamaServer),
+            // The supervisor runs on the venv's Python.
+            FileManager.default.isExecutableFile(atPath: directory.python),
             let size = (try? FileManager.default.attributesOfItem(atPath: directory.model))?[.size] as? NSNumber,
             size.int64Value == stamp.modelBytes
         else { return nil }
@@ -47,7 +49,9 @@ public struct EngineInstaller: Sendable {
             if let old = EngineInstallStamp.read(from: directory.installStamp), old.servesLlamaCppPython {
                 onEvent(.step(Self.replacingMessage))
                 // What only pip's build of llama-cpp-python used.
-                for name in ["build-options.txt", "constraints.txt"] { try? FileManager.default.removeItem(atPath: directory.path(name)) }
+                for name in ["build-options.txt", "constraints.txt"] {
+                    try? FileManager.default.removeItem(atPath: directory.path(name))
+                }
             }
             let prerequisites = EnginePrerequisites.check(needsBuild: true, environment: environment)
             guard prerequisites.missing.isEmpty, let python = prerequisites.python else {

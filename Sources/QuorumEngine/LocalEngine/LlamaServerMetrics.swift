@@ -13,7 +13,16 @@ public struct LlamaServerMetrics: Sendable, Equatable {
     }
 
     /// The counters now, or nil when the server has no `/metrics` (llama-cpp-python's has none).
+    /// Tried three times: llama-server closes a keep-alive connection idle for 5 s, and the
+    /// shared pool can hand out one it has just closed.
     public static func read(port: Int) async -> LlamaServerMetrics? {
+        for _ in 0..<3 {
+            if let metrics = await readOnce(port: port) { return metrics }
+        }
+        return nil
+    }
+
+    private static func readOnce(port: Int) async -> LlamaServerMetrics? {
         do {
             let request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/metrics")
             let response = try await LMHTTPClient.shared.execute(request, timeout: .seconds(10))
