@@ -26,7 +26,8 @@ kind = "local"
 # data_dir = "~/.local/share/quorum"   # the engine's venv, model, log and state
 #                                     # (default: $XDG_DATA_HOME/quorum, else ~/.local/share/quorum)
 # port = "auto"                       # "auto" (a free loopback port at each start) or a number
-# context_size = 4096                 # the server's context window, in tokens
+# context_size = 4096                 # each slot's context window, in tokens (the server runs one
+#                                     # slot per request its members can have in flight)
 # threads = 2                         # CPU threads for the server (default: every core)
 # model = "/path/to/other.gguf"       # serve another GGUF file instead of Gemma 3 270M
 
