@@ -49,9 +49,9 @@ final class PipelinePromptTests: XCTestCase {
         XCTAssertEqual(InstancePrompt.parseInstance("input: x\noutput:  ", type: .a, endMarker: " |EoS|")?.output, "")
     }
 
-    func testZeroShotPromptIsInstructionNewlineInput() {
-        XCTAssertEqual(ZeroShotPrompt.make(instruction: "Reverse the word.", input: "cat"), "Reverse the word.\ncat")
-        XCTAssertEqual(ZeroShotPrompt.make(instruction: "Name a bird.", input: ""), "Name a bird.")
+    func testZeroShotPromptIsInstructionNewlineInputThenANewline() {
+        XCTAssertEqual(ZeroShotPrompt.make(instruction: "Reverse the word.", input: "cat"), "Reverse the word.\ncat\n")
+        XCTAssertEqual(ZeroShotPrompt.make(instruction: "Name a bird.", input: ""), "Name a bird.\n")
     }
 
     func testSelfInstructFiltersGiveReasons() {

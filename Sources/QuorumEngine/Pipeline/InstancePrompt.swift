@@ -80,9 +80,12 @@ public enum InstancePrompt {
     }
 }
 
-/// Step 3's zero-shot prompt: the reference's `instruction + "\n" + input`.
+/// Step 3's zero-shot prompt: the reference's `instruction + "\n" + input`, ended by a newline.
+/// Without it a base model continues the input's own line, or opens with a blank line, which
+/// the `\n\n` stop turns into an empty answer (9 of 24 greedy answers of Gemma 3 270M; none
+/// with the newline).
 public enum ZeroShotPrompt {
     public static func make(instruction: String, input: String) -> String {
-        input.isEmpty ? instruction : instruction + "\n" + input
+        (input.isEmpty ? instruction : instruction + "\n" + input) + "\n"
     }
 }
