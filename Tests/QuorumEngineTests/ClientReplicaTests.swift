@@ -87,4 +87,21 @@ final class ClientReplicaTests: XCTestCase {
         XCTAssertEqual(model.statistics.inFlight, 0)
         XCTAssertEqual(model.statistics.replicas.map(\.inFlight), [0, 0], "every slot was given back")
     }
+
+    func testAMemberWithNoURLYetFailsInsteadOfWaitingForAReplica() async throws {
+        let model = fleet([], maxConcurrency: 1, retries: 0)
+        let attempt = Task { try await model.complete(.prompt("Task\n")) { _ in } }
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(20))
+            attempt.cancel()
+        }
+        defer { watchdog.cancel() }
+        do {
+            _ = try await attempt.value
+            XCTFail("a member with no URL answered")
+        } catch {
+            XCTAssertTrue(error is LMError, "it failed as a member error, not by the watchdog's cancellation: \(error)")
+        }
+        XCTAssertEqual(model.statistics.inFlight, 0)
+    }
 }

@@ -42,7 +42,10 @@ final class ReplicaPool: Sendable {
     private let restMaxSeconds: Double
     private let state: Mutex<State>
 
+    /// A member with no URL yet (one on the embedded engine before it is placed) still has one
+    /// replica, whose requests fail as unreachable rather than wait for a replica forever.
     init(urls: [String], limit: Int, restBaseSeconds: Double = 1, restMaxSeconds: Double = 30) {
+        let urls = urls.isEmpty ? [""] : urls
         self.urls = urls
         self.limit = max(1, limit)
         self.restBaseSeconds = restBaseSeconds
