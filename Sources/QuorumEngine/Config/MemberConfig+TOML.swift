@@ -24,7 +24,7 @@ extension MemberConfig {
                 "must be the name of an environment variable (letters, digits and _, not starting with a digit), "
                     + "not the key itself")
         }
-        let server = try reader.choice("server", MemberServer.self) ?? (replicas.isEmpty ? .llamaCpp : .openAI)
+        let server = try reader.choice("server", MemberServer.self) ?? .assumed(onEmbeddedEngine: replicas.isEmpty)
         let decodingReader = try reader.table("decoding", allowedKeys: Decoding.tomlKeys)
         self.init(
             name: name, baseURL: "", model: model,

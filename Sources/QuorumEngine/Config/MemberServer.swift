@@ -9,6 +9,11 @@ public enum MemberServer: String, Sendable, Equatable, CaseIterable {
     /// Any other OpenAI-compatible API (hosted APIs, TGI, Ollama): OpenAI's fields only.
     case openAI = "openai"
 
+    /// A member that names no `server`: llama.cpp on the embedded engine, else OpenAI's fields.
+    public static func assumed(onEmbeddedEngine: Bool) -> MemberServer {
+        onEmbeddedEngine ? .llamaCpp : .openAI
+    }
+
     public var acceptsRepeatPenalty: Bool { self != .openAI }
     public var acceptsDRY: Bool { self == .llamaCpp }
     public var acceptsMinTokens: Bool { self == .vllm }

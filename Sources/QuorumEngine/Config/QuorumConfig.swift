@@ -97,7 +97,7 @@ public struct MemberConfig: Sendable, Equatable {
         self.retries = retries
         self.apiKeyEnv = apiKeyEnv
         self.usesLocalEngine = usesLocalEngine
-        self.server = server ?? (usesLocalEngine ? .llamaCpp : .openAI)
+        self.server = server ?? .assumed(onEmbeddedEngine: usesLocalEngine)
     }
 }
 
