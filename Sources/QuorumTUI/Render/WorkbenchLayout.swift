@@ -61,15 +61,9 @@ public struct WorkbenchLayout: Sendable, Equatable {
             let itemHeight = max(5, min(itemRows(right.width - 2) + 2, right.height - candidatesFloor))
             let (itemRect, rest) = right.splitTop(itemHeight)
             item = itemRect
-            let matrixHeight = Self.matrixHeight(candidates: candidateCount)
-            if rest.height - matrixHeight >= max(8, candidatesFloor) {
-                let (candidateRect, matrixRect) = rest.splitBottom(matrixHeight)
-                candidates = candidateRect
-                matrix = matrixRect
-            } else {
-                candidates = rest
-                matrix = nil
-            }
+            (candidates, matrix) = Self.candidatesAndMatrix(
+                in: rest, matrixHeight: Self.matrixHeight(candidates: candidateCount),
+                candidatesAtLeast: max(8, candidatesFloor))
             return
         }
         let (left, right) = main.splitLeft(Self.queueWidth(for: size))
@@ -97,13 +91,14 @@ public struct WorkbenchLayout: Sendable, Equatable {
         let itemHeight = max(5, min(itemRows(right.width - 2) + 2, max(usualHeight, right.height / 2)))
         let (itemRect, rest) = right.splitTop(itemHeight)
         item = itemRect
-        if rest.height - matrixHeight >= 8 {
-            let (candidateRect, matrixRect) = rest.splitBottom(matrixHeight)
-            candidates = candidateRect
-            matrix = matrixRect
-        } else {
-            candidates = rest
-            matrix = nil
-        }
+        (candidates, matrix) = Self.candidatesAndMatrix(in: rest, matrixHeight: matrixHeight, candidatesAtLeast: 8)
+    }
+
+    /// The candidates above the matrix, when the candidates keep at least `minimum` rows beside
+    /// it; else the candidates alone.
+    private static func candidatesAndMatrix(in rest: Rect, matrixHeight: Int, candidatesAtLeast minimum: Int) -> (Rect, Rect?) {
+        guard rest.height - matrixHeight >= minimum else { return (rest, nil) }
+        let (candidateRect, matrixRect) = rest.splitBottom(matrixHeight)
+        return (candidateRect, matrixRect)
     }
 }
