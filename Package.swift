@@ -59,7 +59,7 @@ let package = Package(
         ),
         // The workbench's runtime: effects against the store, the pager, the engine inside
         // the workbench, spot-check sessions, headless progress.
-        .target(name: "QuorumSession", dependencies: ["QuorumCore", "QuorumStore", "QuorumEngine", "QuorumTUI"]),
+        .target(name: "QuorumSession", dependencies: ["QuorumCore", "QuorumStore", "QuorumStorePostgres", "QuorumEngine", "QuorumTUI"]),
         // What every command shares: exit statuses, messages, store options.
         .target(
             name: "QuorumCommandLine",
@@ -90,7 +90,7 @@ let package = Package(
         // Shared by the test targets: the fake LM server, the built binary, tmux.
         .target(
             name: "QuorumTestSupport",
-            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            dependencies: ["QuorumTUI", .product(name: "AsyncHTTPClient", package: "async-http-client")],
             path: "Tests/QuorumTestSupport"
         ),
         .testTarget(name: "QuorumCoreTests", dependencies: ["QuorumCore"], resources: [.copy("Fixtures")]),
@@ -101,8 +101,8 @@ let package = Package(
         .testTarget(
             name: "QuorumStorePostgresTests",
             dependencies: [
-                "QuorumStorePostgres", "QuorumStore", "QuorumCore", "QuorumJSON", "QuorumTestSupport",
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                "QuorumStorePostgres", "QuorumStore", "QuorumCore", "QuorumJSON", "QuorumSession", "QuorumTUI",
+                "QuorumTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]),
         .testTarget(
             name: "QuorumEngineTests",

@@ -29,7 +29,7 @@ allow QuorumStore QuorumCore QuorumJSON GRDB Crypto
 allow QuorumStorePostgres QuorumCore QuorumJSON QuorumStore PostgresNIO
 allow QuorumEngine QuorumCore QuorumJSON QuorumStore AsyncHTTPClient TOMLKit
 allow QuorumTUI QuorumCore QuorumStore CNcurses TOMLKit
-allow QuorumSession QuorumCore QuorumStore QuorumEngine QuorumTUI
+allow QuorumSession QuorumCore QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI
 allow QuorumCommandLine QuorumCore QuorumStore QuorumSession QuorumJSON ArgumentParser
 allow QuorumBench QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine ArgumentParser
 allow quorum QuorumCore QuorumJSON QuorumStore QuorumStorePostgres QuorumEngine QuorumTUI QuorumSession QuorumCommandLine QuorumBench ArgumentParser

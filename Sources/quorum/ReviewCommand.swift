@@ -20,7 +20,7 @@ struct ReviewCommand: AsyncParsableCommand {
     )
 
     @Option(help: ArgumentHelp(
-        "The curation store (SQLite).",
+        "The curation store: a SQLite path, or a team's postgresql:// URL.",
         discussion: "Default: $QUORUM_STORE, else the configuration's store, else quorum.sqlite here.",
         valueName: "path"))
     var store: String?
@@ -64,12 +64,9 @@ struct ReviewCommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 else {
             throw failure("review needs a terminal; for scripts, see quorum export and quorum import", status: 1)
         }
-        try refusePostgresStore(path)
-        let opened: Store
-        // Decisions need no run: the engine claims it when it starts (see ReviewEngine).
-        let options = StoreOpenOptions(claimsRun: false)
-        do { opened = try Store.open(at: path, access: .write(command: invokedCommandLine), options: options) } catch {
-            throw commandFailure(error)
+        let opened: OpenedWorkbenchStore
+        do { opened = try await OpenedWorkbenchStore.open(path, curator: curator, command: invokedCommandLine) } catch {
+            throw postgresFailure(error)
         }
         var state = WorkbenchState(
             viewport: Size(width: 80, height: 24),
@@ -84,13 +81,13 @@ struct ReviewCommand: AsyncParsableCommand {
         let engineConfig = noEngine ? nil : settings
         if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
         var startEngine: ReviewSession.EngineStarter?
-        if let engineConfig {
-            startEngine = { inbox in ReviewEngine(config: engineConfig, store: opened, curator: curator, inbox: inbox) }
-        }
+        if let engineConfig, let local = opened.local {
+            startEngine = { inbox in ReviewEngine(config: engineConfig, store: local, curator: curator, inbox: inbox) }
+        } else if engineConfig != nil { state.status.message = StatusMessage(TeamWorkbenchStore.engineOffNotice, .warning) }
         let session = ReviewSession(
-            store: opened, curator: curator, catalog: catalog, initialState: state, startEngine: startEngine)
+            store: opened.store, curator: curator, catalog: catalog, initialState: state, startEngine: startEngine)
         let outcome = await session.run()
-        try? opened.close()
+        await opened.close()
         if outcome.finalState != nil {
             printError("the decisions are in \(path); export them with: quorum export --store \(shellQuoted(path)) -o curated.jsonl")
         }

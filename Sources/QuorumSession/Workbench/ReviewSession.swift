@@ -72,7 +72,7 @@ public struct ReviewSession: Sendable {
         let signals = catchesSignals ? TerminationSignals(inbox: inbox) : nil
         let engine = startEngine?(inbox)
         let effects = ReviewEffects(store: store, curator: curator, inbox: inbox, engine: engine)
-        let arrivals = Task { [store] in await Self.pollArrivals(store, inbox) }
+        let arrivals = Task { [store] in await store.watch(inbox) }
         defer { arrivals.cancel() }
         let clock = Task { await Self.tickClock(inbox) }
         defer { clock.cancel() }

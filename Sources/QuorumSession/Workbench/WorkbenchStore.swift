@@ -1,5 +1,6 @@
 import QuorumCore
 import QuorumStore
+import QuorumTUI
 
 /// What the workbench's runtime asks of the store: pages of the queue, whole items, counts
 /// and statistics to read; decisions and exports to write. `Store` is the real one; tests
@@ -45,6 +46,15 @@ public protocol WorkbenchStore: Sendable {
     func latestItemID() async throws -> Int64
     /// Whether this process holds the store's run (its own engine reports the items it adds).
     var holdsRun: Bool { get }
+    /// Posts what others change in the store (new items, their decisions) to the workbench
+    /// until cancelled.
+    func watch(_ inbox: WorkbenchInbox) async
+}
+
+extension WorkbenchStore {
+    public func watch(_ inbox: WorkbenchInbox) async {
+        await ReviewSession.pollArrivals(self, inbox)
+    }
 }
 
 extension Store: WorkbenchStore {

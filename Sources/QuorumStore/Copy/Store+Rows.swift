@@ -1,5 +1,3 @@
-// QuorumStore/Copy: A store's rows as backend-neutral values: read from one snapshot, written into an empty store.
-
 import Foundation
 import GRDB
 
@@ -63,7 +61,7 @@ extension Store {
         }
     }
 
-    private static func databaseValue(_ cell: StoreCell) -> DatabaseValue {
+    static func databaseValue(_ cell: StoreCell) -> DatabaseValue {
         switch cell {
         case .null: return .null
         case .integer(let value): return value.databaseValue

@@ -5,7 +5,7 @@ public enum DecisionKind: String, Sendable, Codable, CaseIterable {
     case note
 
     /// Kinds that set an item's outcome for the candidate set they were made on.
-    var isOutcome: Bool {
+    public var isOutcome: Bool {
         switch self {
         case .accept, .override, .edit, .reject: return true
         case .rerun, .undo, .note: return false

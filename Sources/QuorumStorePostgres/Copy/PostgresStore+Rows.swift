@@ -11,12 +11,16 @@ extension PostgresStore {
         }
     }
 
-    static func readRows(_ connection: PostgresConnection, _ store: PostgresStore) async throws -> StoreRows {
+    /// The rows of every table, or of those rows `condition` names a WHERE clause for.
+    static func readRows(
+        _ connection: PostgresConnection, _ store: PostgresStore, where condition: (StoreTable) -> String? = { _ in nil }
+    ) async throws -> StoreRows {
         var rows = StoreRows()
         for table in StoreTableLayout.tables {
             let columns = table.columns.map(\.name).joined(separator: ", ")
+            let filter = condition(table).map { " WHERE " + $0 } ?? ""
             let sequence = try await connection.run(
-                PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name) ORDER BY \(table.orderBy)"), store)
+                PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name)\(filter) ORDER BY \(table.orderBy)"), store)
             var tableRows: [[StoreCell]] = []
             for try await row in sequence {
                 let cells = Array(row)

@@ -19,10 +19,7 @@ public struct HeadlessCurator: Sendable {
     public var answerWithin: Duration = .seconds(20)
     public var reconnectWithin: Duration = .seconds(60)
 
-    public enum Event: Sendable, Equatable {
-        case connectionLost(reason: String)
-        case reconnected(attempts: Int)
-    }
+    public typealias Event = SharedPostgresStore.Event
 
     public init(name: String, claimSize: Int = 20, leaseDuration: Duration = .seconds(60)) {
         self.name = name
@@ -34,93 +31,39 @@ public struct HeadlessCurator: Sendable {
     @discardableResult
     public func run(
         at location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment,
-        limit: Int? = nil, events: (Event) -> Void = { _ in },
+        limit: Int? = nil, events: @escaping @Sendable (Event) -> Void = { _ in },
         acknowledged: (_ itemID: Int64, _ decision: Decision, _ seconds: Double) async throws -> Void
     ) async throws -> Int {
-        var connection = Connection(location: location, environment: environment, curator: self)
-        defer { connection.abandon() }
+        let connection = SharedPostgresStore(
+            location: location, environment: environment, answerWithin: answerWithin, reconnectWithin: reconnectWithin,
+            events: events)
         var made = 0
-        while limit.map({ made < $0 }) ?? true {
-            let claimed = try await connection.retrying(events) { store in
-                try await store.claim(claimSize, for: name, duration: leaseDuration)
-            }
-            if claimed.isEmpty { break }
-            for itemID in claimed where limit.map({ made < $0 }) ?? true {
-                let clientID = UUID()
-                let start = ContinuousClock.now
-                let decision = try await connection.retrying(events) { store in
-                    try await store.decide(.accept, itemID: itemID, curator: name, clientID: clientID)
+        let name = name, claimSize = claimSize, leaseDuration = leaseDuration
+        do {
+            while limit.map({ made < $0 }) ?? true {
+                let claimed = try await connection.run { store in
+                    try await store.claim(claimSize, for: name, duration: leaseDuration)
                 }
-                let elapsed = ContinuousClock.now - start
-                made += 1
-                try await acknowledged(itemID, decision, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                if claimed.isEmpty { break }
+                for itemID in claimed where limit.map({ made < $0 }) ?? true {
+                    let clientID = UUID()
+                    let start = ContinuousClock.now
+                    let decision = try await connection.run { store in
+                        try await store.decide(.accept, itemID: itemID, curator: name, clientID: clientID)
+                    }
+                    let elapsed = ContinuousClock.now - start
+                    made += 1
+                    try await acknowledged(
+                        itemID, decision, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+                }
+                _ = try await connection.run { store in try await store.release(claimed, for: name) }
             }
-            _ = try await connection.retrying(events) { store in try await store.release(claimed, for: name) }
+        } catch {
+            // Its connection may never answer again: it is not waited for.
+            Task { await connection.close() }
+            throw error
         }
         await connection.close()
         return made
-    }
-
-    /// The curator's store, opened again whenever the connection is lost.
-    private struct Connection {
-        let location: PostgresLocation
-        let environment: [String: String]
-        let curator: HeadlessCurator
-        var store: PostgresStore?
-
-        init(location: PostgresLocation, environment: [String: String], curator: HeadlessCurator) {
-            self.location = location
-            self.environment = environment
-            self.curator = curator
-        }
-
-        mutating func retrying<T: Sendable>(
-            _ events: (Event) -> Void, _ step: @escaping @Sendable (PostgresStore) async throws -> T
-        ) async throws -> T {
-            var lost: Date?
-            var attempts = 0
-            while true {
-                do {
-                    let store = try await open()
-                    let result = try await Deadline.run(curator.answerWithin, store: location.description) {
-                        try await step(store)
-                    }
-                    if lost != nil { events(.reconnected(attempts: attempts)) }
-                    return result
-                } catch let error as PostgresStoreError where error.isUnreachable {
-                    if lost == nil {
-                        lost = Date()
-                        events(.connectionLost(reason: error.description))
-                    }
-                    abandon()
-                    attempts += 1
-                    let waited = Date().timeIntervalSince(lost!)
-                    let limit = Double(curator.reconnectWithin.components.seconds)
-                    guard waited < limit else { throw error }
-                    try await Task.sleep(for: .milliseconds(200))
-                }
-            }
-        }
-
-        private mutating func open() async throws -> PostgresStore {
-            if let store { return store }
-            let location = location, environment = environment
-            let opened = try await Deadline.run(curator.answerWithin, store: location.description) {
-                try await PostgresStore.open(location, environment: environment)
-            }
-            store = opened
-            return opened
-        }
-
-        /// Drops the store without waiting for it: its connection may never answer again.
-        mutating func abandon() {
-            if let store { Task { await store.close() } }
-            store = nil
-        }
-
-        mutating func close() async {
-            if let store { await store.close() }
-            store = nil
-        }
     }
 }

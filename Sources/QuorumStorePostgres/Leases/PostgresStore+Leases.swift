@@ -26,18 +26,39 @@ extension PostgresStore {
         return []
     }
 
+    /// Claims up to `count` of `candidates` for `curator`, in their order, as `claim` does: the
+    /// items a workbench's queue would list next under its filter. Returns the ids, ascending.
+    public func claim(_ count: Int, of candidates: [Int64], for curator: String, duration: Duration) async throws -> [Int64] {
+        guard count > 0, !candidates.isEmpty else { return [] }
+        guard !curator.allSatisfy(\.isWhitespace) else { throw StoreError.invalid("a lease needs a curator name") }
+        return try await claimRound(count, for: curator, seconds: Self.seconds(duration), among: candidates)
+    }
+
     /// Picks and locks the items (`SKIP LOCKED`), then leases those still claimable: the second
     /// statement's snapshot is taken once their rows are locked, so it sees every lease and
     /// decision committed by whoever held them before (both lock the item's row).
-    private func claimRound(_ count: Int, for curator: String, seconds: Double) async throws -> [Int64] {
+    private func claimRound(
+        _ count: Int, for curator: String, seconds: Double, among candidates: [Int64]? = nil
+    ) async throws -> [Int64] {
         try await transaction { connection in
-            let picked = try await connection.run("""
+            let picking: PostgresQuery = if let candidates {
+                """
+                WITH me AS (\(unescaped: Self.claimant(curator)))
+                SELECT i.id FROM items i, me WHERE i.id = ANY(\(candidates)) AND \(unescaped: Self.claimable)
+                ORDER BY array_position(\(candidates), i.id)
+                LIMIT \(count)
+                FOR UPDATE OF i SKIP LOCKED
+                """
+            } else {
+                """
                 WITH me AS (\(unescaped: Self.claimant(curator)))
                 SELECT i.id FROM items i, me WHERE \(unescaped: Self.claimable)
                 ORDER BY i.fragility DESC NULLS LAST, i.id
                 LIMIT \(count)
                 FOR UPDATE OF i SKIP LOCKED
-                """, self).decode(Int64.self).collect()
+                """
+            }
+            let picked = try await connection.run(picking, self).decode(Int64.self).collect()
             guard !picked.isEmpty else { return [] }
             try await connection.run(
                 "DELETE FROM leases WHERE item_id = ANY(\(picked)) AND expires_at <= clock_timestamp()", self)

@@ -31,14 +31,17 @@ extension Workbench {
         }
     }
 
-    static func itemLoaded(_ detail: ItemDetail, arrived: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    /// `counted`: the counts already hold an arrived item (one handed over, not new).
+    static func itemLoaded(
+        _ detail: ItemDetail, arrived: Bool, counted: Bool = false, _ state: inout WorkbenchState
+    ) -> [WorkbenchEffect] {
         guard let id = detail.item.id else { return [] }
         // A read taken before a decision committed can arrive after it: the newer state stays.
         if let shown = state.details[id], shown.logPosition > detail.logPosition {
             return selectionEffects(&state)
         }
         if arrived {
-            state.status.counts?.move(from: nil, to: detail.item.status)
+            if !counted { state.status.counts?.move(from: nil, to: detail.item.status) }
             // An item sorting before the pages read so far is listed now; one after them comes
             // with the next page, or now when there is none to come.
             let key = state.queue.query.order.key(of: detail)

@@ -33,6 +33,12 @@ public enum Workbench {
         case .itemArrived(let detail):
             let effects = itemLoaded(detail, arrived: true, &state)
             return effects + drainQueuedKeys(&state)
+        case .itemClaimed(let detail):
+            let effects = itemLoaded(detail, arrived: true, counted: true, &state)
+            return effects + drainQueuedKeys(&state)
+        case .teamStatus(let team):
+            state.status.team = team
+            return []
         case .countsLoaded(let counts):
             state.status.counts = counts
             return backlogEffects(&state)

@@ -79,6 +79,8 @@ public struct StatusBarState: Sendable, Equatable {
     public var endpoints: [EndpointStatus] = []
     /// Nil until the store has been counted.
     public var counts: StatusCounts?
+    /// On a team's store, who else works on it; nil on a store of one's own.
+    public var team: TeamStatus?
     /// Shown until the next key press; news (info, success) also fades after
     /// `messageSeconds`, and the key hint comes back.
     public var message: StatusMessage?

@@ -10,6 +10,11 @@ public enum WorkbenchAction: Sendable, Equatable {
     case itemLoaded(ItemDetail)
     /// A new item entered the store (the engine stored it).
     case itemArrived(ItemDetail)
+    /// An item already in the store was handed to this curator (a team store's lease): it
+    /// joins the queue without changing the counts.
+    case itemClaimed(ItemDetail)
+    /// Who else is working on a team's store, and how far the team is.
+    case teamStatus(TeamStatus)
     case countsLoaded(StatusCounts)
     case decisionRecorded(DecisionOutcome)
     /// The store refused or failed a `.decide` or `.undo` on the item.

@@ -62,7 +62,9 @@ enum StatusBar {
     private static func engineParts(_ state: WorkbenchState) -> [StyledText] {
         let engine = state.engine
         var parts: [StyledText]
-        if !engine.isAttached {
+        if let team = state.status.team, !engine.isAttached, !engine.isStarting {
+            parts = teamParts(team)
+        } else if !engine.isAttached {
             parts = [StyledText(engine.isStarting ? "◌ engine starting" : "engine off", .statusBar)]
         } else if engine.isPaused {
             parts = [StyledText(engine.isPausedForBacklog ? "⏸ paused: backlog" : "⏸ paused", .warning)]
@@ -83,6 +85,20 @@ enum StatusBar {
         if let error = engine.lastError {
             parts.append(StyledText("  │ last error: " + error, .danger))
         }
+        return parts
+    }
+
+    /// "team 2 reviews · bob 20 · carol 18 │ 1204 resolved · 98700 open · 3 contested".
+    private static func teamParts(_ team: TeamStatus) -> [StyledText] {
+        guard team.isConnected else { return [StyledText("team: store lost, reconnecting…", .danger)] }
+        var parts = [StyledText("team", .success)]
+        if team.reviewsPerItem > 1 { parts.append(StyledText(" \(team.reviewsPerItem) reviews", .statusBar)) }
+        parts.append(StyledText(team.others.isEmpty ? " · nobody else" : "", .statusBar))
+        for other in team.others {
+            parts.append(StyledText(" · \(other.name) \(other.leased)", .statusBar))
+        }
+        parts.append(StyledText("  │ \(team.resolved) resolved · \(team.open) open", .statusBar))
+        if team.contested > 0 { parts.append(StyledText(" · \(team.contested) contested", .warning)) }
         return parts
     }
 

@@ -4,10 +4,10 @@ import QuorumTUI
 /// Starts a program with `CleanSpawnAttributes` (test code runs on threads that block
 /// signals, and a tmux server inheriting that mask never sees its pane's program exit), its
 /// standard streams on /dev/null.
-struct CleanSpawn {
-    let pid: pid_t
+public struct CleanSpawn {
+    public let pid: pid_t
 
-    init(_ path: String, _ arguments: [String]) throws {
+    public init(_ path: String, _ arguments: [String]) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -25,7 +25,7 @@ struct CleanSpawn {
     }
 
     /// Waits up to `timeout` for the child to exit, then kills it.
-    func reap(timeout: TimeInterval) {
+    public func reap(timeout: TimeInterval) {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
         while waitpid(pid, &status, WNOHANG) == 0 {

@@ -3,11 +3,11 @@ import XCTest
 
 /// A tmux server of its own (its own socket, in the foreground as a child process) with one
 /// pane running a command, for driving the real binary: send keys, poll the screen.
-final class TmuxSession {
-    let socket: String
+public final class TmuxSession {
+    public let socket: String
     private let server: CleanSpawn
 
-    init(folder: URL, width: Int, height: Int, command: String) throws {
+    public init(folder: URL, width: Int, height: Int, command: String) throws {
         guard let tmux = Self.executable("tmux") else { throw XCTSkip("tmux is not installed") }
         socket = folder.appendingPathComponent("tmux.sock").path
         server = try CleanSpawn(tmux, ["-S", socket, "-f", "/dev/null", "-D"])
@@ -27,7 +27,7 @@ final class TmuxSession {
     }
 
     @discardableResult
-    func run(_ arguments: [String], allowFailure: Bool = false) throws -> String {
+    public func run(_ arguments: [String], allowFailure: Bool = false) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.executable("tmux")!)
         process.arguments = ["-S", socket] + arguments
@@ -44,20 +44,20 @@ final class TmuxSession {
         return String(decoding: data, as: UTF8.self)
     }
 
-    func screen() throws -> String {
+    public func screen() throws -> String {
         try run(["capture-pane", "-p"])
     }
 
-    func sendKeys(_ keys: String...) throws {
+    public func sendKeys(_ keys: String...) throws {
         try run(["send-keys"] + keys)
     }
 
-    func format(_ format: String) throws -> String {
+    public func format(_ format: String) throws -> String {
         try run(["display-message", "-p", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Polls the screen until it contains `text`; fails with the last screen after `timeout`.
-    func waitForScreen(containing text: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
+    public func waitForScreen(containing text: String, timeout: TimeInterval = 15, file: StaticString = #filePath, line: UInt = #line) throws {
         var last = ""
         do {
             try waitUntil("\"\(text)\" on screen", timeout: timeout) {
@@ -72,7 +72,7 @@ final class TmuxSession {
 
     /// Waits for the program to end; returns its exit status and the terminal's `icanon` and
     /// `echo` settings as the shell found them (`"icanon echo"` when the terminal was restored).
-    func waitForExit(timeout: TimeInterval = 15) throws -> (status: Int, tty: String) {
+    public func waitForExit(timeout: TimeInterval = 15) throws -> (status: Int, tty: String) {
         var report: Substring = ""
         try waitUntil("the program to exit", timeout: timeout) {
             let screen = (try? self.screen()) ?? ""
@@ -87,7 +87,7 @@ final class TmuxSession {
     }
 
     /// The program the pane's shell is running (its one child), from /proc.
-    func programPID() throws -> pid_t {
+    public func programPID() throws -> pid_t {
         let shell = try format("#{pane_pid}")
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
         guard let pid = children.split(separator: " ").first.flatMap({ pid_t($0) }) else {
@@ -96,7 +96,7 @@ final class TmuxSession {
         return pid
     }
 
-    static func executable(_ name: String) -> String? {
+    public static func executable(_ name: String) -> String? {
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let path = "\(folder)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -105,13 +105,17 @@ final class TmuxSession {
     }
 }
 
-struct WaitTimeout: Error, CustomStringConvertible {
-    var what: String
-    var description: String { "timed out waiting for \(what)" }
+public struct WaitTimeout: Error, CustomStringConvertible {
+    public var what: String
+    public var description: String { "timed out waiting for \(what)" }
+
+    public init(what: String) {
+        self.what = what
+    }
 }
 
 /// Polls `condition` every few milliseconds until it holds or `timeout` passes.
-func waitUntil(_ what: String, timeout: TimeInterval, _ condition: () -> Bool) throws {
+public func waitUntil(_ what: String, timeout: TimeInterval, _ condition: () -> Bool) throws {
     let deadline = Date().addingTimeInterval(timeout)
     while !condition() {
         if Date() > deadline { throw WaitTimeout(what: what) }

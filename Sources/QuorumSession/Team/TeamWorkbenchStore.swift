@@ -1,0 +1,136 @@
+import Foundation
+import Synchronization
+import QuorumCore
+import QuorumStore
+import QuorumStorePostgres
+import QuorumTUI
+
+/// A curator's workbench on a team's PostgreSQL store.
+///
+/// Reads come from a mirror: a SQLite copy of the team's store taken when the workbench opens
+/// (each item as this curator sees it: `PostgresStore.applyView`), kept current from the
+/// team's store after every write of this curator's and on every change another announces
+/// (`LISTEN`). So the queue, the filter language, search and the item pane work as on a store
+/// of one's own, at its speed. Writes go to the team's store first, under ids made here, and
+/// reach the mirror once stored there. The queue of items awaiting review lists the items
+/// leased to this curator (`TeamLeases`), claimed under the queue's filter and order.
+public final class TeamWorkbenchStore: WorkbenchStore {
+    public let location: PostgresLocation
+    public let curator: String
+    let mirror: Store
+    let mirrorFolder: String
+    let team: SharedPostgresStore
+    let environment: [String: String]
+    let leases: TeamLeases
+    let shared: SharedState
+
+    struct Shared {
+        var inbox: WorkbenchInbox?
+        var status = TeamStatus()
+        var countsChanged = false
+        /// The connection `LISTEN`ing for others' changes, while there is one.
+        var listener: PostgresStore?
+    }
+
+    final class SharedState: Sendable {
+        private let state = Mutex(Shared())
+
+        func withLock<T>(_ body: (inout Shared) -> T) -> T {
+            state.withLock { body(&$0) }
+        }
+    }
+
+    public var path: String { location.description }
+
+    /// Said when the configuration has an engine: on a team's store, items come from an
+    /// engine run into it elsewhere (`quorum store copy`, `quorum import`).
+    public static let engineOffNotice = "the engine does not run on a team's store: the team reviews what was imported into it"
+    public var holdsRun: Bool { false }
+
+    private init(
+        location: PostgresLocation, curator: String, mirror: Store, mirrorFolder: String, team: SharedPostgresStore,
+        environment: [String: String], shared: SharedState
+    ) {
+        self.location = location
+        self.curator = curator
+        self.mirror = mirror
+        self.mirrorFolder = mirrorFolder
+        self.team = team
+        self.environment = environment
+        self.leases = TeamLeases()
+        self.shared = shared
+    }
+
+    /// Connects and copies the store into a new mirror; the first listing of the queue claims items.
+    public static func open(
+        _ location: PostgresLocation, curator: String, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> TeamWorkbenchStore {
+        let shared = SharedState()
+        // A decision or a lease is a few round trips: a step that takes seconds has lost its server.
+        let team = SharedPostgresStore(location: location, environment: environment, answerWithin: .seconds(5)) { event in
+            Self.connectionChanged(event, shared)
+        }
+        let rows = try await Self.withOwnConnection(location, environment) { try await $0.mirrorRows(viewedBy: curator) }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-team-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let mirror: Store
+        do {
+            mirror = try Store.open(at: folder + "/mirror.sqlite", access: .write(command: "review (team mirror)"))
+            try await mirror.merge(rows)
+        } catch {
+            try? FileManager.default.removeItem(atPath: folder)
+            await team.close()
+            throw error
+        }
+        return TeamWorkbenchStore(
+            location: location, curator: curator, mirror: mirror, mirrorFolder: folder, team: team,
+            environment: environment, shared: shared)
+    }
+
+    /// Gives this curator's leases back, disconnects, and removes the mirror.
+    public func close() async {
+        if let listener = shared.withLock({ $0.listener }) { await listener.close() }
+        _ = try? await team.run { [curator] in try await $0.release(for: curator) }
+        await team.close()
+        try? mirror.close()
+        try? FileManager.default.removeItem(atPath: mirrorFolder)
+    }
+
+    private static func connectionChanged(_ event: SharedPostgresStore.Event, _ shared: SharedState) {
+        let (inbox, status) = shared.withLock { state -> (WorkbenchInbox?, TeamStatus) in
+            if case .connectionLost = event { state.status.isConnected = false } else { state.status.isConnected = true }
+            return (state.inbox, state.status)
+        }
+        inbox?.post(WorkbenchAction.teamStatus(status))
+        if case .reconnected = event {
+            inbox?.post(WorkbenchAction.notice(StatusMessage("the team's store is back", .success)))
+        }
+    }
+
+    /// Runs a long read (the whole store, an export) on a connection of its own, so that it
+    /// holds up no decision and is not bounded like one.
+    static func withOwnConnection<T: Sendable>(
+        _ location: PostgresLocation, _ environment: [String: String], _ body: (PostgresStore) async throws -> T
+    ) async throws -> T {
+        let store = try await PostgresStore.open(location, environment: environment)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    func post(_ action: WorkbenchAction) {
+        shared.withLock { $0.inbox }?.post(action)
+    }
+}
+
+extension QueueSelection {
+    /// Whether the selection lists only items awaiting review: on a team's store, the leased ones.
+    var isLeasedQueue: Bool {
+        itemIDs == nil && !statuses.isEmpty && Set(statuses).isSubset(of: Set(ItemStatus.awaitingReview))
+    }
+}
