@@ -68,6 +68,7 @@ struct BenchTeamCommand: AsyncParsableCommand {
                     format: "adopted %@ in %.1f s: %d items changed state", policy.description,
                     (ContinuousClock.now - adoptStart).seconds, changed))
             }
+            report.note(try await TeamWorkbenchOpening.measure(location: location, sqlitePath: sqlitePath))
             let team = try await TeamBenchRun(location: location, curators: curators, claimSize: claim).run()
             report.add("PostgreSQL, \(curators) curators at once", team.latencies, wallSeconds: team.wallSeconds)
             let check = try await TeamBenchRun.check(

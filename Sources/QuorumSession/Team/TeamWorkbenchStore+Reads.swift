@@ -50,4 +50,12 @@ extension TeamWorkbenchStore {
     public func stats(filter: FilterExpression?) async throws -> StoreStats {
         try await Self.withOwnConnection(location, environment) { try await $0.stats(filter: filter) }
     }
+
+    /// Each curator's decisions and overrides, their agreement (kappa per pair with the items
+    /// they differ on, alpha overall) and how far the reviews are.
+    public func teamReport() async throws -> [String] {
+        try await Self.withOwnConnection(location, environment) { store in
+            try await store.teamAgreement().reportLines + [try await store.reviewProgress().reportLine]
+        }
+    }
 }

@@ -49,9 +49,13 @@ public protocol WorkbenchStore: Sendable {
     /// Posts what others change in the store (new items, their decisions) to the workbench
     /// until cancelled.
     func watch(_ inbox: WorkbenchInbox) async
+    /// Lines the stats view adds under "Team": none on a store of one's own.
+    func teamReport() async throws -> [String]
 }
 
 extension WorkbenchStore {
+    public func teamReport() async throws -> [String] { [] }
+
     public func watch(_ inbox: WorkbenchInbox) async {
         await ReviewSession.pollArrivals(self, inbox)
     }

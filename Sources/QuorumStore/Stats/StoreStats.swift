@@ -24,6 +24,14 @@ public struct StoreStats: Sendable, Equatable, Encodable {
     /// The filter the items were narrowed by, as written; nil for the whole store.
     public var filter: String?
 
+    public init(items: Int, decisions: Int, counts: [String: [String: Int]], members: [MemberStats], curatorAgreement: Double?) {
+        self.items = items
+        self.decisions = decisions
+        self.counts = counts
+        self.members = members
+        self.curatorAgreement = curatorAgreement
+    }
+
     public func count(type: ItemType? = nil, status: ItemStatus? = nil) -> Int {
         counts.filter { type == nil || $0.key == type!.rawValue }.values.reduce(0) { total, byStatus in
             total + byStatus.filter { status == nil || $0.key == status!.rawValue }.values.reduce(0, +)

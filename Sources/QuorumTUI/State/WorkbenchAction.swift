@@ -94,9 +94,13 @@ public struct DecisionOutcome: Sendable, Equatable {
 public struct StatsSnapshot: Sendable, Equatable {
     public var storePath: String
     public var stats: StoreStats
+    /// What the store adds under a heading of its own (a team's store: each curator's figures,
+    /// their agreement, the reviews' progress).
+    public var team: [String]
 
-    public init(storePath: String, stats: StoreStats) {
+    public init(storePath: String, stats: StoreStats, team: [String] = []) {
         self.storePath = storePath
         self.stats = stats
+        self.team = team
     }
 }

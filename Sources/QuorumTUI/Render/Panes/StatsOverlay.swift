@@ -25,8 +25,10 @@ enum StatsOverlay {
         case .failed(let problem):
             return [StatsReportLine(.heading, "The statistics could not be read:"), StatsReportLine(.row, problem)]
         case .loaded(let snapshot):
-            return StatsReport(stats: snapshot.stats, storePath: snapshot.storePath, chartWidth: chartWidth(forColumns: columns))
-                .lines
+            let report = StatsReport(stats: snapshot.stats, storePath: snapshot.storePath, chartWidth: chartWidth(forColumns: columns))
+            guard !snapshot.team.isEmpty else { return report.lines }
+            return report.lines + [StatsReportLine(.blank, ""), StatsReportLine(.heading, "Team")]
+                + snapshot.team.map { StatsReportLine(.row, $0) }
         }
     }
 

@@ -1,0 +1,38 @@
+import Foundation
+import QuorumSession
+import QuorumStore
+import QuorumStorePostgres
+
+/// How long a curator waits for a workbench on the team's store: its mirror copied and its
+/// first queue of leased items listed, beside the first page of the same queue on the SQLite
+/// store it was copied from.
+enum TeamWorkbenchOpening {
+    static func measure(location: PostgresLocation, sqlitePath: String) async throws -> String {
+        let selection = QueueSelection(statuses: ItemStatus.awaitingReview)
+        let start = ContinuousClock.now
+        let team = try await TeamWorkbenchStore.open(location, curator: "bench-workbench")
+        let opened = ContinuousClock.now
+        let leased: QueueListingPage
+        let listed: ContinuousClock.Instant
+        let items: Int
+        do {
+            leased = try await team.queueListing(selection, matching: nil, after: .start, scanning: 200, limit: 50)
+            listed = ContinuousClock.now
+            items = try await team.countsByStatus().values.reduce(0, +)
+        } catch {
+            await team.close()
+            throw error
+        }
+        await team.close()
+        let sqliteStart = ContinuousClock.now
+        let local = try Store.open(at: sqlitePath, access: .read)
+        let page = try await local.queueListing(selection, after: .start, scanning: 200, limit: 50)
+        try local.close()
+        let sqliteSeconds = (ContinuousClock.now - sqliteStart).seconds
+        return String(
+            format: "a workbench on PostgreSQL: mirror of %d items in %.1f s, first queue (%d leased) in %.0f ms; "
+                + "on the SQLite store its first page (%d rows) in %.0f ms",
+            items, (opened - start).seconds, leased.rows.count, (listed - opened).seconds * 1000, page.rows.count,
+            sqliteSeconds * 1000)
+    }
+}

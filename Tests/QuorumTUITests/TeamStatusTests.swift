@@ -1,0 +1,38 @@
+import QuorumStore
+import XCTest
+@testable import QuorumTUI
+
+/// On a team's store the status bar says who else works and how far the team is, and the
+/// stats view ends with the team's figures.
+final class TeamStatusTests: XCTestCase {
+    func testTheStatusBarNamesTheOthersAndTheTeamsProgress() {
+        var state = Fixtures.state(Size(width: 120, height: 30))
+        let team = TeamStatus(
+            others: [TeamStatus.Curator(name: "bob", leased: 25), TeamStatus.Curator(name: "carol", leased: 3)],
+            reviewsPerItem: 2, resolved: 10, open: 50, contested: 2)
+        XCTAssertEqual(Workbench.reduce(&state, .teamStatus(team)), [])
+        var text = WorkbenchRenderer.render(state).textDump()
+        XCTAssertTrue(text.contains("team 2 reviews · bob 25 · carol 3  │ 10 resolved · 50 open · 2 contested"), text)
+        XCTAssertFalse(text.contains("engine off"), text)
+
+        var lost = team
+        lost.isConnected = false
+        _ = Workbench.reduce(&state, .teamStatus(lost))
+        text = WorkbenchRenderer.render(state).textDump()
+        XCTAssertTrue(text.contains("team: store lost, reconnecting…"), text)
+
+        _ = Workbench.reduce(&state, .teamStatus(TeamStatus()))
+        XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("team · nobody else  │ 0 resolved · 0 open"))
+    }
+
+    func testTheStatsViewEndsWithTheTeam() {
+        var state = Fixtures.state(Size(width: 100, height: 60))
+        _ = Workbench.runCommandLine("stats", &state)
+        let lines = ["curators:", "  ana: 3 decisions, 1 overrides of the consensus, 3 items decided", "  kappa ana / bo: 0.500 on 4 shared items"]
+        _ = Workbench.reduce(&state, .statsLoaded(StatsSnapshot(storePath: "postgresql://q@h:1/d", stats: StoreStats(items: 0, decisions: 0, counts: [:], members: [], curatorAgreement: nil), team: lines)))
+        _ = Workbench.reduce(&state, .key(.character("G")))
+        let text = WorkbenchRenderer.render(state).textDump()
+        XCTAssertTrue(text.contains("Team"), text)
+        XCTAssertTrue(text.contains("kappa ana / bo: 0.500 on 4 shared items"), text)
+    }
+}
