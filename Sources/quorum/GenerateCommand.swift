@@ -20,7 +20,7 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Task type: A (needs an input), B, or both.") var type: TaskTypeChoice = .both
     @Flag(help: "Commit each consensus choice as the curator \"auto\".") var autoAccept = false
     @Option(help: "The configuration file.") var config = QuorumConfigLoader.defaultFileName
-    @Option(help: "The store, instead of the configuration's.") var store: String?
+    @Option(help: "The store, instead of the configuration's (a postgresql:// URL feeds a team's store).") var store: String?
 
     enum TaskTypeChoice: String, ExpressibleByArgument, CaseIterable {
         case a = "A", b = "B", both
@@ -40,9 +40,8 @@ struct GenerateCommand: AsyncParsableCommand {
         do { seeds = try SeedPool.load(path: settings.seedsPath) } catch {
             throw failure(error.description, status: error.isUnreadable ? ExitStatus.noInput : ExitStatus.dataError)
         }
-        try refusePostgresStore(store ?? settings.storePath)
-        let opened: Store
-        do { opened = try Store.open(at: store ?? settings.storePath, access: .write(command: invokedCommandLine)) } catch {
+        let opened: Store, team = TeamGeneration.plan(store ?? settings.storePath)
+        do { opened = try Store.open(at: team?.localPath ?? store ?? settings.storePath, access: .write(command: invokedCommandLine)) } catch {
             throw commandFailure(error)
         }
         let request = GenerationRequest(count: count, types: type.types, autoAccept: autoAccept)
@@ -63,6 +62,8 @@ struct GenerateCommand: AsyncParsableCommand {
         }
 
         let (runID, target) = try await startOrResume(opened, settings: settings, request: request)
+        let feeding: TeamGeneration.Feeding?
+        do { feeding = try await team?.start(local: opened, runID: runID, report: printError) } catch { throw postgresFailure(error) }
         var owed = request
         owed.count = target
         let progress = GenerateProgress(target: target, alreadyStored: request.count - target)
@@ -74,8 +75,10 @@ struct GenerateCommand: AsyncParsableCommand {
         defer { interrupt.stop() }
         do {
             _ = try await generation.value
+            try await feeding?.finish()
             progress.finish(runID: runID, interrupted: false, members: models.map(\.statistics))
         } catch is CancellationError {
+            try? await feeding?.finish()
             progress.finish(runID: runID, interrupted: true)
             throw ExitCode(130)
         } catch let error as EngineError {

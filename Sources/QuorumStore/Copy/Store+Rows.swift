@@ -4,12 +4,35 @@ import GRDB
 extension Store {
     /// Every row of every table, from one read snapshot.
     public func readRows() async throws -> StoreRows {
+        try await readRows { _ in nil }
+    }
+
+    /// The rows of `itemIDs` (their sets, candidates, decisions and skips) and of their runs,
+    /// from one read snapshot: what a feed of a run's finished items carries.
+    public func readRows(items itemIDs: [Int64]) async throws -> StoreRows {
+        guard !itemIDs.isEmpty else { return StoreRows() }
+        let items = itemIDs.map(String.init).joined(separator: ", ")
+        return try await readRows { table in
+            switch table.name {
+            case "runs": return "id IN (SELECT run_id FROM items WHERE id IN (\(items)))"
+            case "filter_drops": return "run_id IN (SELECT run_id FROM items WHERE id IN (\(items)))"
+            case "items": return "id IN (\(items))"
+            case "candidate_sets", "decisions", "skips": return "item_id IN (\(items))"
+            case "candidates": return "set_id IN (SELECT id FROM candidate_sets WHERE item_id IN (\(items)))"
+            default: return nil
+            }
+        }
+    }
+
+    /// The rows of every table, or of those rows `condition` names a WHERE clause for.
+    private func readRows(where condition: @escaping @Sendable (StoreTable) -> String?) async throws -> StoreRows {
         try await read { db in
             var rows = StoreRows()
             for table in StoreTableLayout.tables {
                 try Self.checkLayout(of: table, db)
                 let columns = table.columns.map(\.name).joined(separator: ", ")
-                let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.name) ORDER BY \(table.orderBy)")
+                let filter = condition(table).map { " WHERE " + $0 } ?? ""
+                let cursor = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.name)\(filter) ORDER BY \(table.orderBy)")
                 var tableRows: [[StoreCell]] = []
                 while let row = try cursor.next() {
                     tableRows.append(table.columns.indices.map { Self.cell(row, $0, table.columns[$0].kind) })

@@ -31,3 +31,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The run's items in id order, each with whether the engine has finished it (its
+    /// consensus is in): what a feed into a team's store copies, in order.
+    public func itemsOfRun(_ runID: Int64) async throws -> [(id: Int64, finished: Bool)] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT id, status FROM items WHERE run_id = ? ORDER BY id", arguments: [runID]).map {
+                (id: $0["id"], finished: ($0["status"] as String) != ItemStatus.streaming.rawValue)
+            }
+        }
+    }
+}

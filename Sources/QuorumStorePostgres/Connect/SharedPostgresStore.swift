@@ -32,6 +32,11 @@ public actor SharedPostgresStore {
         self.events = events
     }
 
+    /// A store dropped without `close()` still closes its connection (postgres-nio insists).
+    deinit {
+        if let store { Task { await store.close() } }
+    }
+
     /// Runs `step` once no other step is running, reconnecting as needed.
     public func run<T: Sendable>(_ step: @escaping @Sendable (PostgresStore) async throws -> T) async throws -> T {
         await acquire()

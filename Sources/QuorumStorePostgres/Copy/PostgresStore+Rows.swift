@@ -62,14 +62,14 @@ extension PostgresStore {
     }
 
     /// Writers wait while rows are appended with ids chosen here; readers do not.
-    private static func lockTables(_ connection: PostgresConnection, _ store: PostgresStore) async throws {
+    static func lockTables(_ connection: PostgresConnection, _ store: PostgresStore) async throws {
         let names = StoreTableLayout.tables.map(\.name).joined(separator: ", ")
         try await connection.run(PostgresQuery(unsafeSQL: "LOCK TABLE \(names) IN SHARE ROW EXCLUSIVE MODE"), store)
     }
 
     /// Multi-row INSERTs under the protocol's limit of 65,535 parameters, then each identity
     /// moved past the largest id, so the next row the store makes does not collide.
-    private static func insert(_ rows: StoreRows, _ connection: PostgresConnection, _ store: PostgresStore) async throws {
+    static func insert(_ rows: StoreRows, _ connection: PostgresConnection, _ store: PostgresStore) async throws {
         for table in StoreTableLayout.tables {
             let tableRows = rows.rows(of: table.name)
             let width = table.columns.count
