@@ -41,11 +41,12 @@ public final class TeamWorkbenchStore: WorkbenchStore {
     }
 
     public var path: String { location.description }
-
-    /// Said when the configuration has an engine: on a team's store, items come from an
-    /// engine run into it elsewhere (`quorum store copy`, `quorum import`).
-    public static let engineOffNotice = "the engine does not run on a team's store: the team reviews what was imported into it"
     public var holdsRun: Bool { false }
+
+    /// Said when the configuration has an engine: on a team's store the engine runs headless
+    /// (`TeamGeneration`), and its items reach every workbench.
+    public static let engineOffNotice =
+        "the engine runs apart on a team's store: quorum generate --store <url> feeds every workbench"
 
     private init(
         location: PostgresLocation, curator: String, mirror: Store, mirrorFolder: String, team: SharedPostgresStore,
