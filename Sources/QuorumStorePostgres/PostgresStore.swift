@@ -37,15 +37,24 @@ public final class PostgresStore: Sendable {
         return store
     }
 
-    /// `open`, from the text of `--store` or the config.
-    public static func open(
-        url: String, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) async throws -> PostgresStore {
-        try await open(PostgresLocation(parsing: url, environment: environment), environment: environment)
-    }
-
     public func close() async {
         try? await connection.close()
+    }
+
+    /// Opens the store, runs `body` on it and closes it, whatever happens.
+    public static func with<T>(
+        _ location: PostgresLocation, environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (PostgresStore) async throws -> T
+    ) async throws -> T {
+        let store = try await open(location, environment: environment)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 
     /// Runs one statement outside any transaction of this connection's.

@@ -9,18 +9,9 @@ func withPostgresStore<T: Sendable>(
 ) async throws -> T? {
     let store = options.resolvedPath()
     guard PostgresLocation.isURL(store) else { return nil }
-    let postgres: PostgresStore
     do {
-        postgres = try await PostgresStore.open(url: store)
+        return try await PostgresStore.with(try PostgresLocation(parsing: store), body)
     } catch {
-        throw postgresFailure(error)
-    }
-    do {
-        let result = try await body(postgres)
-        await postgres.close()
-        return result
-    } catch {
-        await postgres.close()
         throw postgresFailure(error)
     }
 }

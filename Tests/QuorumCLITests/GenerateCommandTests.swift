@@ -13,12 +13,7 @@ final class GenerateCommandTests: XCTestCase {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-generate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         XCTAssertEqual(try run(["init", folder.path]).waitForExit(), 0)
-        let configURL = folder.appendingPathComponent("quorum.toml")
-        var config = try String(contentsOf: configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "kind = \"local\"", with: "kind = \"none\"")
-        config = config.replacingOccurrences(
-            of: "[[members]]\nname = ", with: "[[members]]\nbase_url = \"\(server.baseURL())\"\nname = ")
-        try config.write(to: configURL, atomically: true, encoding: .utf8)
+        try InitFolderConfig.pointMembers(in: folder, at: server.baseURL())
     }
 
     override func tearDownWithError() throws {

@@ -71,14 +71,6 @@ class PostgresTestCase: TemporaryFolderTestCase {
 
     /// Runs `body` on the store and closes it, whatever happens.
     func withStore<T>(_ location: PostgresLocation? = nil, _ body: (PostgresStore) async throws -> T) async throws -> T {
-        let store = try await openStore(location)
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await PostgresStore.with(location ?? self.location, environment: environment, body)
     }
 }

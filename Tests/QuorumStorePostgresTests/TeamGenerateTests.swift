@@ -17,12 +17,7 @@ final class TeamGenerateTests: PostgresTestCase {
         try super.setUpWithError()
         server = try FakeServerProcess(arguments: ["--latency", "0.02"])
         XCTAssertEqual(try QuorumBinary.run(["init", folder.path], in: folder).status, 0)
-        let configURL = folder.appendingPathComponent("quorum.toml")
-        var config = try String(contentsOf: configURL, encoding: .utf8)
-        config = config.replacingOccurrences(of: "kind = \"local\"", with: "kind = \"none\"")
-        config = config.replacingOccurrences(
-            of: "[[members]]\nname = ", with: "[[members]]\nbase_url = \"\(server.baseURL())\"\nname = ")
-        try config.write(to: configURL, atomically: true, encoding: .utf8)
+        try InitFolderConfig.pointMembers(in: folder, at: server.baseURL())
     }
 
     override func tearDown() async throws {

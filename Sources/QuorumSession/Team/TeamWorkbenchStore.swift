@@ -113,15 +113,7 @@ public final class TeamWorkbenchStore: WorkbenchStore {
     static func withOwnConnection<T: Sendable>(
         _ location: PostgresLocation, _ environment: [String: String], _ body: (PostgresStore) async throws -> T
     ) async throws -> T {
-        let store = try await PostgresStore.open(location, environment: environment)
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await PostgresStore.with(location, environment: environment, body)
     }
 
     func post(_ action: WorkbenchAction) {
