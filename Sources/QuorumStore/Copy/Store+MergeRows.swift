@@ -14,7 +14,7 @@ extension Store {
             let db = transaction.db
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let newest = Self.newestDecisions(in: rows)
-            for table in StoreTableLayout.tables {
+            for table in StoreTableLayout.insertionOrder {
                 let tableRows = rows.rows(of: table.name)
                 guard !tableRows.isEmpty else { continue }
                 let statement = try db.makeStatement(sql: Self.mergeSQL(table))

@@ -55,7 +55,7 @@ extension Store {
             }
             // items.current_set_id and candidate_sets.item_id refer to each other.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            for table in StoreTableLayout.tables {
+            for table in StoreTableLayout.insertionOrder {
                 let names = table.columns.map(\.name).joined(separator: ", ")
                 let placeholders = table.columns.map { $0.kind == .text ? "CAST(? AS TEXT)" : "?" }.joined(separator: ", ")
                 let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(names)) VALUES (\(placeholders))")

@@ -82,4 +82,13 @@ public enum StoreTableLayout {
             StoreColumn("count", .integer),
         ], orderBy: "run_id, stage, reason"),
     ]
+
+    /// The tables in the order a SQLite store takes their rows fast under deferred foreign
+    /// keys: the sets and candidates before the items, so that no row waits for a parent whose
+    /// arrival SQLite would check by scanning a child column without an index
+    /// (`items.current_set_id`), once per row (a copy of 100,000 items did not end in 20 minutes).
+    public static let insertionOrder: [StoreTable] = {
+        let first = ["runs", "candidate_sets", "candidates"]
+        return first.compactMap { name in tables.first { $0.name == name } } + tables.filter { !first.contains($0.name) }
+    }()
 }
