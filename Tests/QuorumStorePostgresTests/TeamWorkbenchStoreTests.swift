@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 import QuorumSession
 import QuorumStore
 import QuorumTestSupport
@@ -55,6 +56,31 @@ final class TeamWorkbenchStoreTests: PostgresTestCase {
         let aliceLeases = try await team.leasedItems(of: "alice")
         XCTAssertEqual(aliceLeases, [])
         await bob.close()
+        await team.close()
+    }
+
+    func testTheQueueClaimsUnderItsFilterAndGivesBackWhatANewFilterDoesNotList() async throws {
+        try importItems(60)
+        let alice = try await TeamWorkbenchStore.open(location, curator: "alice", environment: environment)
+        let team = try await openStore()
+        let filter = try FilterExpression.parse(#"text ~ "Question 1""#)
+        let filtered = try await alice.queueListing(
+            QueueSelection(statuses: ItemStatus.awaitingReview, filter: filter), matching: nil, after: .start, scanning: 1_000,
+            limit: 1_000
+        ).rows.map(\.itemID)
+        XCTAssertEqual(filtered, [1] + Array(10...19), "only the items the filter passes are claimed")
+        let leasedFiltered = try await team.leasedItems(of: "alice")
+        XCTAssertEqual(leasedFiltered, filtered)
+
+        let other = try FilterExpression.parse(#"text ~ "Question 2""#)
+        let second = try await alice.queueListing(
+            QueueSelection(statuses: ItemStatus.awaitingReview, filter: other), matching: nil, after: .start, scanning: 1_000,
+            limit: 1_000
+        ).rows.map(\.itemID)
+        XCTAssertEqual(second, [2] + Array(20...29))
+        let leasedSecond = try await team.leasedItems(of: "alice")
+        XCTAssertEqual(leasedSecond, second, "the first filter's items went back to the pool")
+        await alice.close()
         await team.close()
     }
 
