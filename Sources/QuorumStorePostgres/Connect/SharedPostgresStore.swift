@@ -16,6 +16,7 @@ public actor SharedPostgresStore {
     private let reconnectWithin: Duration
     private let events: @Sendable (Event) -> Void
     private var store: PostgresStore?
+    private var isClosed = false
     private var isBusy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
@@ -41,6 +42,8 @@ public actor SharedPostgresStore {
     public func run<T: Sendable>(_ step: @escaping @Sendable (PostgresStore) async throws -> T) async throws -> T {
         await acquire()
         defer { release() }
+        // A step of a task that outlived `close()` must not open the store again.
+        guard !isClosed else { throw PostgresStoreError.refused("the connection to \(location) is closed") }
         var lost: ContinuousClock.Instant?
         var attempts = 0
         while true {
@@ -65,6 +68,7 @@ public actor SharedPostgresStore {
     public func close() async {
         await acquire()
         defer { release() }
+        isClosed = true
         if let store { await store.close() }
         store = nil
     }
