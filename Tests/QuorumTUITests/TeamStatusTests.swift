@@ -7,6 +7,7 @@ import XCTest
 final class TeamStatusTests: XCTestCase {
     func testTheStatusBarNamesTheOthersAndTheTeamsProgress() {
         var state = Fixtures.state(Size(width: 120, height: 30))
+        state.queue.query.filter = .awaitingReview
         let team = TeamStatus(
             others: [TeamStatus.Curator(name: "bob", leased: 25), TeamStatus.Curator(name: "carol", leased: 3)],
             reviewsPerItem: 2, resolved: 10, open: 50, contested: 2)
@@ -14,6 +15,7 @@ final class TeamStatusTests: XCTestCase {
         var text = WorkbenchRenderer.render(state).textDump()
         XCTAssertTrue(text.contains("team 2 reviews · bob 25 · carol 3  │ 10 resolved · 50 open · 2 contested"), text)
         XCTAssertFalse(text.contains("engine off"), text)
+        XCTAssertTrue(text.contains("Queue · awaiting review · yours"), text)
 
         var lost = team
         lost.isConnected = false

@@ -8,6 +8,7 @@ enum QueuePane {
         var title = [StyledText(state.spotCheck == nil ? "Queue" : "Sample", .title, .bold),
                      StyledText(" · " + query.filter.label, .muted)]
         if query.order == .fragility { title.append(StyledText(" · " + query.order.label, .muted)) }
+        if state.status.team != nil && query.filter == .awaitingReview { title.append(StyledText(" · yours", .muted)) }
         if !query.search.isEmpty { title.append(StyledText(" · /" + query.search, .accent)) }
         let count = state.entryCount
         let footer = count == 0 ? [] : [StyledText(
@@ -103,6 +104,9 @@ enum QueuePane {
         } else if !state.queue.query.search.isEmpty {
             lines = [StyledText("No item matches \"\(state.queue.query.search)\".", .text),
                      StyledText("Esc clears the search.", .muted)]
+        } else if state.queue.query.filter == .awaitingReview, state.status.team != nil {
+            lines = [StyledText("Nothing is yours to review now.", .text),
+                     StyledText("The others hold the rest, or it has its reviews; new items are claimed for you as they come.", .muted)]
         } else if state.queue.query.filter == .awaitingReview {
             lines = [StyledText("Nothing awaits review.", .text),
                      StyledText("f shows other statuses; quorum import or quorum generate add items.", .muted)]
