@@ -84,6 +84,24 @@ final class TeamWorkbenchStoreTests: PostgresTestCase {
         await team.close()
     }
 
+    func testWhatChangedBeforeTheWorkbenchListenedIsReadOnceItDoes() async throws {
+        try importItems(5)
+        let alice = try await TeamWorkbenchStore.open(location, curator: "alice", environment: environment)
+        let team = try await openStore()
+        try await team.decide(.reject(reason: "meanwhile"), itemID: 3, curator: "bob")
+        try importItems(2)
+        let inbox = WorkbenchInbox()
+        let watching = Task { await alice.watch(inbox) }
+        defer { watching.cancel() }
+        try await pollUntil("bob's decision and the new items in alice's mirror") {
+            let status = try? await alice.item(3).item.status
+            let latest = try? await alice.latestItemID()
+            return status == .rejected && latest == 7
+        }
+        await alice.close()
+        await team.close()
+    }
+
     func testUnderTwoReviewsEachCuratorSeesTheirOwnOutcomeUntilTheTeamsIsIn() async throws {
         try importItems(5)
         let team = try await openStore()

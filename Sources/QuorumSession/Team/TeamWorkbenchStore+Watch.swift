@@ -13,8 +13,9 @@ extension TeamWorkbenchStore {
         }
     }
 
-    /// Brings what others announce into the mirror within the second. After a lost
-    /// connection (announcements made meanwhile are gone) the whole mirror is read again.
+    /// Brings what others announce into the mirror within the second. Once listening, what
+    /// changed since the mirror was taken is read; after a lost connection (announcements made
+    /// meanwhile are gone), the whole store again.
     private func listen() async {
         var missedSome = false
         while !Task.isCancelled {
@@ -23,7 +24,7 @@ extension TeamWorkbenchStore {
                 shared.withLock { $0.listener = listener }
                 defer { Task { await listener.close() } }
                 try await listener.listenForChanges { changes in
-                    if missedSome { try await self.readEverythingAgain() }
+                    if missedSome { try await self.readEverythingAgain() } else { try await self.catchUp() }
                     for try await change in changes { try await self.absorb(change) }
                 }
             } catch {}
@@ -47,6 +48,21 @@ extension TeamWorkbenchStore {
             markCountsChanged()
         }
     }
+
+    /// The items decided or added between the mirror's copy and the listening.
+    private func catchUp() async throws {
+        let decisions = try await mirror.latestDecisionID(), items = try await mirror.latestItemID()
+        let changed = try await team.run {
+            try await $0.itemsChanged(afterDecision: max(0, decisions - Self.commitOrderMargin), afterItem: items)
+        }
+        guard !changed.isEmpty else { return }
+        try await refresh(changed)
+        markCountsChanged()
+        for itemID in changed where leases.holds(itemID) { try await postItem(itemID) }
+    }
+
+    /// How far below the mirror's newest decision a decision committed after it may be numbered.
+    static let commitOrderMargin: Int64 = 1_000
 
     private func readEverythingAgain() async throws {
         let rows = try await Self.withOwnConnection(location, environment) { [curator] in

@@ -6,6 +6,11 @@ extension Store {
     public func latestItemID() async throws -> Int64 {
         try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM items") ?? 0 }
     }
+
+    /// The largest decision id in the store (0 when none).
+    public func latestDecisionID() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM decisions") ?? 0 }
+    }
 }
 
 extension Store {

@@ -22,6 +22,16 @@ extension PostgresStore {
         try await mirrorRows(scope: "SELECT id FROM items WHERE id > \(itemID)", viewedBy: curator)
     }
 
+    /// The items with a decision after `decisionID`, or a new item after `itemID`: what a
+    /// mirror taken at those marks may lack. Decision ids are taken in one order and committed
+    /// in another (by at most one transaction per curator at a time), so the marks' caller
+    /// gives a margin below its own.
+    public func itemsChanged(afterDecision decisionID: Int64, afterItem itemID: Int64) async throws -> [Int64] {
+        try await query("""
+            SELECT item_id FROM decisions WHERE id > \(decisionID) UNION SELECT id FROM items WHERE id > \(itemID) ORDER BY 1
+            """).decode(Int64.self).collect()
+    }
+
     /// `scope` lists the items (ids, or a query of them); nil for all.
     private func mirrorRows(scope: String?, viewedBy curator: String) async throws -> StoreRows {
         try await transaction(isolation: .repeatableRead) { connection in
