@@ -49,7 +49,7 @@ final class TeamWorkbenchStoreTests: PostgresTestCase {
         } catch {
             XCTAssertTrue("\(error)".contains("is with other curators"), "\(error)")
         }
-        let report = try await bob.teamReport()
+        let report = try await bob.teamReport().lines
         XCTAssertTrue(report.contains("  alice: 1 decisions, 0 overrides of the consensus, 1 items decided"), "\(report)")
         XCTAssertTrue(report.last?.hasPrefix("team: reviews_per_item = 1") == true, "\(report)")
         await alice.close()

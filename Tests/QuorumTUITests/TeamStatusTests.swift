@@ -37,4 +37,24 @@ final class TeamStatusTests: XCTestCase {
         XCTAssertTrue(text.contains("Team"), text)
         XCTAssertTrue(text.contains("kappa ana / bo: 0.500 on 4 shared items"), text)
     }
+
+    func testDInTheStatsViewListsTheDisagreementsAndAgainGoesBack() {
+        var state = Fixtures.state(Size(width: 100, height: 40))
+        state.queue.query.filter = .awaitingReview
+        let stats = StoreStats(items: 0, decisions: 0, counts: [:], members: [], curatorAgreement: nil)
+        func openStats() {
+            _ = Workbench.runCommandLine("stats", &state)
+            _ = Workbench.reduce(&state, .statsLoaded(StatsSnapshot(storePath: "p", stats: stats, team: ["x"], disagreements: [3, 7])))
+        }
+        openStats()
+        let effects = Workbench.reduce(&state, .key(.character("d")))
+        XCTAssertNil(state.overlay)
+        XCTAssertEqual(state.queue.query.itemIDs, [3, 7])
+        XCTAssertEqual(state.queue.query.filter, .all)
+        XCTAssertTrue(effects.contains { if case .loadPage(let query, _, _, _) = $0 { query.itemIDs == [3, 7] } else { false } }, "\(effects)")
+        XCTAssertTrue(state.status.message?.text.contains("the 2 items curators disagree on") == true)
+        openStats()
+        _ = Workbench.reduce(&state, .key(.character("d")))
+        XCTAssertNil(state.queue.query.itemIDs)
+    }
 }

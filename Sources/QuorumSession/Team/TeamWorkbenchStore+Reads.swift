@@ -53,9 +53,11 @@ extension TeamWorkbenchStore {
 
     /// Each curator's decisions and overrides, their agreement (kappa per pair with the items
     /// they differ on, alpha overall) and how far the reviews are.
-    public func teamReport() async throws -> [String] {
+    public func teamReport() async throws -> (lines: [String], disagreements: [Int64]) {
         try await Self.withOwnConnection(location, environment) { store in
-            try await store.teamAgreement().reportLines + [try await store.reviewProgress().reportLine]
+            let agreement = try await store.teamAgreement()
+            let lines = agreement.reportLines + [try await store.reviewProgress().reportLine]
+            return (lines, Array(Set(agreement.pairs.flatMap(\.disagreements))).sorted())
         }
     }
 }

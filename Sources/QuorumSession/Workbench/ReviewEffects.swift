@@ -121,7 +121,9 @@ private struct ReviewStoreWorker: Sendable {
                 do {
                     var stats = try await store.stats(filter: filter.expression)
                     if case .expression(let text, _) = filter { stats.filter = text }
-                    inbox.post(.statsLoaded(StatsSnapshot(storePath: store.path, stats: stats, team: try await store.teamReport())))
+                    let team = try await store.teamReport()
+                    inbox.post(.statsLoaded(StatsSnapshot(
+                        storePath: store.path, stats: stats, team: team.lines, disagreements: team.disagreements)))
                 } catch {
                     inbox.post(.statsFailed(describe(error)))
                 }

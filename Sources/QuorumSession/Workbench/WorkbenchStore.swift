@@ -49,12 +49,13 @@ public protocol WorkbenchStore: Sendable {
     /// Posts what others change in the store (new items, their decisions) to the workbench
     /// until cancelled.
     func watch(_ inbox: WorkbenchInbox) async
-    /// Lines the stats view adds under "Team": none on a store of one's own.
-    func teamReport() async throws -> [String]
+    /// Lines the stats view adds under "Team", and the items two curators decided
+    /// differently: none on a store of one's own.
+    func teamReport() async throws -> (lines: [String], disagreements: [Int64])
 }
 
 extension WorkbenchStore {
-    public func teamReport() async throws -> [String] { [] }
+    public func teamReport() async throws -> (lines: [String], disagreements: [Int64]) { ([], []) }
 
     public func watch(_ inbox: WorkbenchInbox) async {
         await ReviewSession.pollArrivals(self, inbox)

@@ -15,7 +15,7 @@ public enum PromptCommand: Sendable, Hashable {
 
 /// What a key does in the `:stats` view.
 public enum StatsViewCommand: Sendable, Hashable {
-    case scrollDown, scrollUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight, reload, close
+    case scrollDown, scrollUp, pageDown, pageUp, top, bottom, scrollLeft, scrollRight, reload, disagreements, close
 }
 
 /// What a key does while the guidelines are open.
@@ -152,6 +152,7 @@ public enum KeyBindings {
         KeyBinding([.character("h"), .left], .scrollLeft, "scroll left (wide tables)"),
         KeyBinding([.character("l"), .right], .scrollRight, "scroll right"),
         KeyBinding([.character("r")], .reload, "read the store again"),
+        KeyBinding([.character("d")], .disagreements, "the queue of the items curators disagree on (again: back)"),
         KeyBinding([.escape, .character("q")], .close, "close the stats"),
     ]
 

@@ -10,6 +10,8 @@ extension Workbench {
         case .reload:
             state.overlay = .stats(StatsView(scroll: view.scroll, column: view.column))
             return [.loadStats(filter: state.queue.query.filter)]
+        case .disagreements:
+            return disagreements(view, &state)
         case .scrollDown: view.scroll += 1
         case .scrollUp: view.scroll -= 1
         case .pageDown: view.scroll += page
@@ -21,6 +23,27 @@ extension Workbench {
         }
         state.overlay = .stats(StatsOverlay.clamped(view, viewport: state.viewport))
         return []
+    }
+
+    /// The queue of the items two curators decided differently (a team's store), or, when it
+    /// shows them already, the queue as it was.
+    private static func disagreements(_ view: StatsView, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard state.spotCheck == nil else { return [] }
+        var query = state.queue.query
+        if query.itemIDs != nil {
+            state.overlay = nil
+            query.itemIDs = nil
+            return setQuery(query, &state)
+        }
+        guard case .loaded(let snapshot) = view.content, !snapshot.disagreements.isEmpty else {
+            message("no item has two curators' differing decisions", .info, &state)
+            return []
+        }
+        state.overlay = nil
+        query = QueueQuery(filter: .all, order: query.order, itemIDs: snapshot.disagreements)
+        let effects = setQuery(query, &state)
+        message("showing the \(snapshot.disagreements.count) items curators disagree on; :stats then d shows the queue again", .info, &state)
+        return effects
     }
 
     static func statsLoaded(_ content: StatsView.Content, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

@@ -97,10 +97,13 @@ public struct StatsSnapshot: Sendable, Equatable {
     /// What the store adds under a heading of its own (a team's store: each curator's figures,
     /// their agreement, the reviews' progress).
     public var team: [String]
+    /// The items two curators decided differently: what `d` lists.
+    public var disagreements: [Int64]
 
-    public init(storePath: String, stats: StoreStats, team: [String] = []) {
+    public init(storePath: String, stats: StoreStats, team: [String] = [], disagreements: [Int64] = []) {
         self.storePath = storePath
         self.stats = stats
         self.team = team
+        self.disagreements = disagreements
     }
 }
