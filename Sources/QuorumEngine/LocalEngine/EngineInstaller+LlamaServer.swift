@@ -42,7 +42,9 @@ extension EngineInstaller {
         onEvent(.step("downloading the llama.cpp source (\(EnginePins.llamaCppSourceArchive) from PyPI)"))
         try pip(
             [
-                "download", "--no-input", "--no-binary", ":all:", "--no-deps", "-d", directory.sourceFolder,
+                // The package's source only: `:all:` would also build its build backend's own
+                // dependencies (CMake) from source, twenty minutes before llama.cpp's build began.
+                "download", "--no-input", "--no-binary", "llama-cpp-python", "--no-deps", "-d", directory.sourceFolder,
                 "llama-cpp-python==\(EnginePins.llamaCppPythonVersion)",
             ], what: "pip download", log: log, onEvent: onEvent)
         let (hash, _) = try fileHash(archive, log: log)
