@@ -33,7 +33,7 @@ final class TeamWorkbenchEndToEndTests: PostgresTestCase {
         try bob.waitForScreen(containing: "alice 25")
         try bob.waitForScreen(containing: "0 resolved · 60 open")
         try alice.sendKeys("a")
-        try bob.waitForScreen(containing: "1 resolved · 59 open", timeout: 5)
+        try bob.waitForScreen(containing: "alice 24  │ 1 resolved · 59 open", timeout: 5)
         let team = try await openStore()
         let aliceItems = try await team.leasedItems(of: "alice")
         let bobItems = try await team.leasedItems(of: "bob")

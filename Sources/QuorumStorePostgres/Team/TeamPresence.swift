@@ -5,7 +5,7 @@ import QuorumStore
 /// Who is working on a team's store now and how far the team is: what a workbench's status
 /// bar shows beside the curator's own progress.
 public struct TeamPresence: Sendable, Equatable {
-    /// Curators with a live lease, by name, with how many items each holds.
+    /// Curators with a live lease, by name, with how many of their items they have yet to review.
     public var curators: [(name: String, leased: Int)]
     public var policy: TeamPolicy
     /// Items whose reviews are all in and resolved (curated or rejected).
@@ -25,8 +25,12 @@ extension PostgresStore {
     public func presence() async throws -> TeamPresence {
         try await transaction(isolation: .repeatableRead) { connection in
             let policy = try await Self.teamPolicy(connection, self, lock: false)
+            // A curator's leases on items they have not reviewed yet: what they still have to do.
             let curators = try await connection.run("""
-                SELECT curator, COUNT(*) FROM leases WHERE expires_at > clock_timestamp() GROUP BY curator ORDER BY curator
+                SELECT l.curator, COUNT(*) FILTER (WHERE i.status = 'pending' AND NOT EXISTS (
+                    SELECT 1 FROM item_reviewers r WHERE r.item_id = l.item_id AND r.curator = l.curator))
+                FROM leases l JOIN items i ON i.id = l.item_id
+                WHERE l.expires_at > clock_timestamp() GROUP BY l.curator ORDER BY l.curator
                 """, self).decode((String, Int).self).collect().map { (name: $0.0, leased: $0.1) }
             let (resolved, open, contested) = try await connection.run("""
                 SELECT COUNT(*) FILTER (WHERE status IN ('accepted', 'overridden', 'edited', 'rejected')),
