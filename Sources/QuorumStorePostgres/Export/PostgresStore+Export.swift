@@ -19,7 +19,7 @@ extension PostgresStore {
             let skipped = try await connection.run(
                 "SELECT COUNT(*) FROM items WHERE status = ANY(\(statuses)) AND output IS NULL", self
             ).decode(Int64.self).first { _ in true } ?? 0
-            let sink = try TrainingRowSink(format: request.format, destination: destination)
+            let sink = try ExportSink(format: request.format, destination: destination)
             let rows = try await connection.run(
                 "SELECT instruction, input, output FROM items WHERE status = ANY(\(statuses)) AND output IS NOT NULL ORDER BY id",
                 self)
