@@ -118,7 +118,7 @@ extension PostgresStore {
             INSERT INTO decisions (id, item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id, client_id)
             VALUES (COALESCE(\(explicitID), nextval(pg_get_serial_sequence('decisions', 'id'))), \(itemID), \(kind),
                 \(decision.setID), \(decision.candidate), \(decision.text), \(decision.reason), \(decision.targetID),
-                \(curator), \(at), \(note), \(batchID), \(clientID))
+                \(curator), \(at), \(decision.note), \(batchID), \(clientID))
             RETURNING id
             """, store)
         decision.id = try await rows.decode(Int64.self).first { _ in true }
