@@ -93,6 +93,8 @@ struct FilterSQL {
         case .notEqual:
             return ("(EXISTS (\(source.select(where: "1"))) AND NOT EXISTS (\(source.select(where: isOne))))", arguments)
         case .contains:
+            // An empty word is in every value, but only an item with a value has one.
+            if words.contains("") { return ("EXISTS (\(source.select(where: "1")))", []) }
             return anyContains(words) { search in
                 let (test, arguments) = search.test(source.column)
                 return ("EXISTS (\(source.select(where: test)))", StatementArguments(arguments))
