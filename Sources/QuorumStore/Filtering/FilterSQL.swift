@@ -18,6 +18,9 @@ struct FilterSQL {
             return (decisionExists("d.\(Decision.Columns.note.name) IS NOT NULL"), [])
         case .has(.edit):
             return (decisionExists("d.\(Decision.Columns.kind.name) = '\(DecisionKind.edit.rawValue)'"), [])
+        case .has(.contested):
+            // One curator never disagrees with themself: only a team's store marks an item contested.
+            return ("0", [])
         case .comparison(let field, let op, let value):
             return comparison(field, op, value)
         }
