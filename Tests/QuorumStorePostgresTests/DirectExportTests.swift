@@ -100,7 +100,8 @@ final class DirectExportTests: PostgresTestCase {
     }
 
     func testExportsSpanningSeveralBatchesAreTheSQLiteBytes() async throws {
-        let count = ExportedItem.batchSize * 2 + 500
+        let batchSize = 1_000
+        let count = batchSize * 2 + 500
         let lines = (0..<count).map { index in
             #"{"instruction": "Task \#(index) — ünïcode", "input": "\#(index % 3 == 0 ? "" : "in \(index)")", "#
                 + #""candidates": ["a\#(index % 7)", "a\#(index % 5)", "b"], "members": ["gen", "zs", "fs"]}"#
@@ -118,19 +119,21 @@ final class DirectExportTests: PostgresTestCase {
                 ExportRequest(format: .alpaca, statuses: ItemStatus.allCases, filter: filter),
             ] {
                 let fromSQLite = try await export(request, from: sqlite, name: "many-sqlite.jsonl")
-                let fromPostgres = try await export(request, from: postgres, name: "many-postgres.jsonl")
+                _ = try await postgres.export(request, to: .file(path: path("many-postgres.jsonl")), batchSize: batchSize)
+                let fromPostgres = try Data(contentsOf: URL(fileURLWithPath: path("many-postgres.jsonl")))
                 XCTAssertEqual(fromPostgres.count, fromSQLite.count, "\(request.format)")
                 XCTAssertTrue(fromPostgres == fromSQLite, "\(request.format) differs between the backends")
             }
-            let full = try await export(ExportRequest(format: .full, statuses: ItemStatus.allCases), from: postgres, name: "ids.jsonl")
-            XCTAssertEqual(try ids(inLines: String(decoding: full, as: UTF8.self)), Array(1...Int64(count)))
+            _ = try await postgres.export(
+                ExportRequest(format: .full, statuses: ItemStatus.allCases), to: .file(path: path("ids.jsonl")), batchSize: batchSize)
+            XCTAssertEqual(try ids(inFile: path("ids.jsonl")), Array(1...Int64(count)))
             let selection = QueueSelection(
                 statuses: [.pending], itemIDs: Array(stride(from: Int64(count), to: 0, by: -2)), filter: filter)
             let targets = try await postgres.batchTargets(selection)
             let expected = try await sqlite.batchTargets(selection)
             XCTAssertEqual(targets, expected)
             XCTAssertGreaterThan(targets.count, 10)
-            XCTAssertGreaterThan(targets.last ?? 0, Int64(ExportedItem.batchSize * 2), "the targets stop in the first batches")
+            XCTAssertGreaterThan(targets.last ?? 0, Int64(batchSize * 2), "the targets stop in the first thousands")
         }
         try sqlite.close()
     }

@@ -20,14 +20,16 @@ struct ExportedItem: Sendable {
 
 extension ExportedItem {
     /// Items per round trip: each batch is read in three statements (items, sets with their
-    /// candidates, decisions), and only one batch is held at a time.
-    static let batchSize = 1_000
+    /// candidates, decisions), and only one batch is held at a time. Each statement that
+    /// returns rows costs about 40 ms here beyond its work, so batches of 1,000 made the full
+    /// export of 100,000 items 14 s, of 10,000 items 6 s.
+    static let batchSize = 10_000
 
     /// Calls `body` with every item of `statuses` (and of `itemIDs`, when given) in id order,
     /// read in the caller's transaction a batch at a time.
     static func forEach(
-        statuses: [ItemStatus], itemIDs: [Int64]? = nil, _ connection: PostgresConnection, _ store: PostgresStore,
-        _ body: (ExportedItem) throws -> Void
+        statuses: [ItemStatus], itemIDs: [Int64]? = nil, batchSize: Int = batchSize, _ connection: PostgresConnection,
+        _ store: PostgresStore, _ body: (ExportedItem) throws -> Void
     ) async throws {
         let statuses = statuses.map(\.rawValue)
         let wanted = itemIDs.map { Array(Set($0)).sorted() }

@@ -9,11 +9,15 @@ extension PostgresStore {
     /// three columns; the full format and filtered exports read each item whole, a batch at a
     /// time, and evaluate the filter on it in Swift.
     public func export(_ request: ExportRequest, to destination: ExportDestination) async throws -> ExportSummary {
+        try await export(request, to: destination, batchSize: ExportedItem.batchSize)
+    }
+
+    func export(_ request: ExportRequest, to destination: ExportDestination, batchSize: Int) async throws -> ExportSummary {
         guard !request.statuses.isEmpty else { return ExportSummary(lines: 0, bytes: 0, skippedWithoutOutput: 0) }
         if request.format == .full || request.filter != nil {
             return try await transaction(isolation: .repeatableRead) { connection in
                 let sink = try ExportSink(format: request.format, destination: destination)
-                try await ExportedItem.forEach(statuses: request.statuses, connection, self) { exported in
+                try await ExportedItem.forEach(statuses: request.statuses, batchSize: batchSize, connection, self) { exported in
                     if exported.passes(request.filter) { try sink.write(exported.item) }
                 }
                 return try sink.finish()
