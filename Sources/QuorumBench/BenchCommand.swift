@@ -9,6 +9,6 @@ public struct BenchCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Quorum beside its references, in one run.",
-        subcommands: [BenchRougeCommand.self, BenchStoreCommand.self, BenchEngineCommand.self, BenchTUICommand.self, BenchTeamCommand.self]
+        subcommands: [BenchRougeCommand.self, BenchStoreCommand.self, BenchEngineCommand.self, BenchTUICommand.self, BenchTeamCommand.self, BenchExportCommand.self]
     )
 }

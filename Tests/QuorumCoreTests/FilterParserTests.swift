@@ -14,6 +14,18 @@ final class FilterParserTests: XCTestCase {
             .and(.or(.comparison(.margin, .less, .number(0.05)), .has(.note)), .comparison(.run, .greaterOrEqual, .number(2))))
     }
 
+    func testContestedStandsAloneLikeTheHasFlags() throws {
+        XCTAssertEqual(try FilterExpression.parse("Contested and not has:edit"), .and(.has(.contested), .not(.has(.edit))))
+        XCTAssertThrowsError(try FilterExpression.parse("has:contested"))
+        XCTAssertThrowsError(try FilterExpression.parse("contested = true"))
+        do {
+            _ = try FilterExpression.parse("colour = red")
+            XCTFail("an unknown field parsed")
+        } catch {
+            XCTAssertTrue(error.message.hasSuffix("has:note, has:edit, contested)"), error.message)
+        }
+    }
+
     func testErrorsPointAtTheOffendingCharacter() {
         func error(_ text: String) -> FilterSyntaxError? {
             do { _ = try FilterExpression.parse(text) } catch { return error }

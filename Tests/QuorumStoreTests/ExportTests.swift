@@ -37,6 +37,17 @@ final class ExportTests: StoreTestCase {
         XCTAssertTrue(text.contains(#"line one\nline \"two\"\t\u0001é"#), text)
     }
 
+    func testNoItemIsContestedWithOneCurator() async throws {
+        let (store, _) = try await curatedStore()
+        let contested = try FilterExpression.parse("contested")
+        let summary = try await store.export(
+            ExportRequest(format: .full, statuses: ItemStatus.allCases, filter: contested), to: .file(path: path("c.jsonl")))
+        XCTAssertEqual(summary.lines, 0)
+        let others = try await store.export(
+            ExportRequest(format: .full, statuses: ItemStatus.allCases, filter: .not(contested)), to: .file(path: path("n.jsonl")))
+        XCTAssertEqual(others.lines, 5)
+    }
+
     func testStatusFilterAndSkippedCount() async throws {
         let (store, _) = try await curatedStore()
         let target = path("out.jsonl")

@@ -10,6 +10,7 @@ final class FilterSQLTests: StoreTestCase {
         "margin < 0.3", "not margin < 0.3", "margin >= 0.3 or rule = exact", "member = m1", "member != m1",
         "curator = ann", "curator ~ AN", "reason ~ \"short\"", "has:note", "has:edit", "not has:edit",
         "text ~ apple", "text ~ \"Å\"", "run = 1", "status = accepted and (curator = bob or not margin > 0.1)",
+        "curator ~ \"\"", "reason ~ \"\"", "member ~ \"\"", "reason ~ short,", "contested", "not contested",
     ]
 
     func testSQLAndMemoryAgreeOnRandomItems() async throws {

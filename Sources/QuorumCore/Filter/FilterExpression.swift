@@ -4,7 +4,8 @@
 /// A parsed filter: comparisons of an item's fields, joined by `and`, `or` and `not`.
 public indirect enum FilterExpression: Sendable, Hashable {
     case comparison(FilterField, FilterOperator, FilterValue)
-    /// `has:note`, `has:edit`: the item has at least one such thing.
+    /// `has:note`, `has:edit`: the item has at least one such thing; `contested`: its
+    /// reviewers disagree.
     case has(FilterFlag)
     case and(FilterExpression, FilterExpression)
     case or(FilterExpression, FilterExpression)
@@ -48,8 +49,15 @@ public enum FilterField: String, Sendable, CaseIterable {
     }
 }
 
+/// What an item has or is, with no value to compare.
 public enum FilterFlag: String, Sendable, CaseIterable {
     case note, edit
+    /// Its reviewers disagree under the team's rule (`[team] reviews_per_item`); never on a
+    /// store with one curator.
+    case contested
+
+    /// How a filter writes it: `has:note`, `has:edit`, `contested`.
+    public var spelling: String { self == .contested ? rawValue : "has:" + rawValue }
 }
 
 public enum FilterOperator: String, Sendable, CaseIterable {

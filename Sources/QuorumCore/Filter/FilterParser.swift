@@ -5,7 +5,7 @@ extension FilterExpression {
     ///
     /// Shorthands: a status or a comma-separated list of them alone (`pending,edited`) means
     /// `status = …`; `review` means `status = pending,streaming`; `fragile` means
-    /// `fragility >= fragileAbove`.
+    /// `fragility >= fragileAbove`. `has:note`, `has:edit` and `contested` stand alone too.
     public static func parse(_ text: String, fragileAbove: Double = 0.5) throws(FilterSyntaxError) -> FilterExpression {
         var parser = FilterParser(tokens: try FilterTokenizer.tokens(text), fragileAbove: fragileAbove)
         guard parser.current.kind != .end else {
@@ -80,20 +80,16 @@ private struct FilterParser {
         case .word(let word):
             advance()
             let lowered = word.lowercased()
+            if let flag = FilterFlag.allCases.first(where: { $0.spelling == lowered }) { return .has(flag) }
             if lowered.hasPrefix("has:") {
-                guard let flag = FilterFlag(rawValue: String(lowered.dropFirst(4))) else {
-                    throw FilterSyntaxError(
-                        offset: token.offset,
-                        "unknown \"\(word)\" (" + FilterFlag.allCases.map { "has:" + $0.rawValue }.joined(separator: ", ") + ")")
-                }
-                return .has(flag)
+                throw FilterSyntaxError(offset: token.offset, "unknown \"\(word)\" (" + Self.flagSpellings + ")")
             }
             if let shorthand = shorthand(lowered) { return shorthand }
             guard let field = FilterField(rawValue: lowered) else {
                 throw FilterSyntaxError(
                     offset: token.offset,
                     "unknown field \"\(word)\" (fields: " + FilterField.allCases.map(\.rawValue).joined(separator: ", ")
-                        + ", has:note, has:edit)")
+                        + ", " + Self.flagSpellings + ")")
             }
             return try comparison(of: field, at: token.offset)
         case .quoted:
@@ -106,6 +102,8 @@ private struct FilterParser {
             throw FilterSyntaxError(offset: token.offset, "the filter ends where a field was expected")
         }
     }
+
+    private static let flagSpellings = FilterFlag.allCases.map(\.spelling).joined(separator: ", ")
 
     /// What a word means alone, when it is not followed by an operator.
     private func shorthand(_ word: String) -> FilterExpression? {

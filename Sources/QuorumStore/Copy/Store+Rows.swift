@@ -53,7 +53,8 @@ extension Store {
             guard runs == 0 else {
                 throw StoreError.refused("the store \(path) already holds data; copy into a new store")
             }
-            // items.current_set_id and candidate_sets.item_id refer to each other.
+            // items.current_set_id and candidate_sets.item_id refer to each other
+            // (`StoreTableLayout.insertionOrder` says why the sets come first).
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for table in StoreTableLayout.insertionOrder {
                 let names = table.columns.map(\.name).joined(separator: ", ")

@@ -1,8 +1,8 @@
 import GRDB
 import QuorumJSON
 
-/// The `full` format: each item with every candidate set, candidate, consensus and the whole
-/// decision log (each event marked active or undone).
+/// The `full` format read from SQLite: each item with every candidate set, candidate and its
+/// decision log, merged from three cursors in item order and written by `FullItemWriter`.
 struct FullItemExporter {
     let db: Database
     let statusCondition: String
@@ -33,17 +33,12 @@ struct FullItemExporter {
         var decisions = try OrderedRows(Row.fetchCursor(db, sql: Self.decisionsSQL))
         var json = JSONTextWriter(capacity: 1 << 16)
         var lines = 0
-        while let item = try items.next() {
-            let itemID: Int64 = item[ItemField.id.rawValue]
-            let currentSetID: Int64? = item[ItemField.currentSetID.rawValue]
+        while let row = try items.next() {
+            var item = Self.item(row)
+            item.sets = try Self.candidateSets(of: item.id, from: &sets)
+            item.decisions = try Self.decisions(of: item.id, from: &decisions)
             json.removeAll()
-            json.beginObject()
-            writeItemFields(item, to: &json)
-            json.key("candidate_sets")
-            try writeCandidateSets(of: itemID, currentSetID: currentSetID, from: &sets, to: &json)
-            json.key("decisions")
-            try writeDecisions(of: itemID, from: &decisions, to: &json)
-            json.endObject()
+            FullItemWriter.write(item, to: &json)
             json.newline()
             try output.write(json.bytes)
             lines += 1
@@ -52,159 +47,58 @@ struct FullItemExporter {
         return ExportSummary(lines: lines, bytes: output.bytesWritten - start, skippedWithoutOutput: 0)
     }
 
-    /// Every item column under its own name, in the order of the SELECT.
-    private func writeItemFields(_ item: Row, to json: inout JSONTextWriter) {
-        for field in ItemField.allCases {
-            json.key(field.column.name)
-            let index = field.rawValue
-            switch field {
-            case .id, .runID: json.integer(item[index] as Int64)
-            case .type, .status: json.string(item[index])
-            case .instruction, .input: json.string(item.text(atIndex: index) ?? "")
-            case .generator, .output: json.optionalString(item.text(atIndex: index))
-            case .seedIDs: json.raw(item[index])
-            case .createdAt: json.string(Self.isoTimestamp(item[index]))
-            case .chosen: json.optionalInteger(item[index] as Int?)
-            case .currentSetID: json.optionalInteger(item[index] as Int64?)
-            }
-        }
+    private static func item(_ row: Row) -> FullExportItem {
+        func text(_ field: ItemField) -> String? { row.text(atIndex: field.rawValue) }
+        return FullExportItem(
+            id: row[ItemField.id.rawValue], runID: row[ItemField.runID.rawValue], type: row[ItemField.type.rawValue],
+            instruction: text(.instruction) ?? "", input: text(.input) ?? "", generator: text(.generator),
+            seedIDs: row[ItemField.seedIDs.rawValue], createdAt: row[ItemField.createdAt.rawValue],
+            status: row[ItemField.status.rawValue], output: text(.output), chosen: row[ItemField.chosen.rawValue],
+            currentSetID: row[ItemField.currentSetID.rawValue])
     }
 
-    private func writeCandidateSets(
-        of itemID: Int64, currentSetID: Int64?, from rows: inout OrderedRows, to json: inout JSONTextWriter
-    ) throws {
+    private static func candidateSets(of itemID: Int64, from rows: inout OrderedRows) throws -> [FullExportItem.SetEntry] {
         try rows.skip(before: itemID)
-        json.beginArray()
-        var openSetID: Int64?
+        var sets: [FullExportItem.SetEntry] = []
         while let row = rows.current, rows.itemID == itemID {
+            func value<T: DatabaseValueConvertible>(_ field: SetField) -> T? { row[field.rawValue] }
+            func text(_ field: SetField) -> String? { row.text(atIndex: field.rawValue) }
             let setID: Int64 = row[SetField.setID.rawValue]
-            if setID != openSetID {
-                if openSetID != nil { closeSet(&json) }
-                openSet(row, isCurrent: setID == currentSetID, to: &json)
-                openSetID = setID
+            if sets.last?.id != setID {
+                let consensus = (value(.consensusRule) as String?).map { rule in
+                    FullExportItem.ConsensusEntry(
+                        choice: value(.consensusChoice), rule: rule, scores: value(.consensusScores),
+                        margin: value(.consensusMargin), fragility: value(.consensusFragility), matrix: value(.consensusMatrix),
+                        discard: value(.consensusDiscard))
+                }
+                sets.append(FullExportItem.SetEntry(
+                    id: setID, ordinal: row[SetField.ordinal.rawValue], createdAt: row[SetField.createdAt.rawValue],
+                    consensus: consensus))
             }
-            if let position = row[SetField.position.rawValue] as Int? {
-                writeCandidate(row, position: position, to: &json)
+            if let position: Int64 = value(.position) {
+                sets[sets.count - 1].candidates.append(FullExportItem.CandidateEntry(
+                    position: position, member: text(.member) ?? "", text: text(.text) ?? "",
+                    promptTokens: value(.promptTokens), completionTokens: value(.completionTokens),
+                    latencyMilliseconds: value(.latencyMilliseconds), error: text(.error)))
             }
             try rows.advance()
         }
-        if openSetID != nil { closeSet(&json) }
-        json.endArray()
+        return sets
     }
 
-    /// Writes a set's own fields and consensus, and opens its candidate array.
-    private func openSet(_ row: Row, isCurrent: Bool, to json: inout JSONTextWriter) {
-        json.beginObject()
-        json.key("id")
-        json.integer(row[SetField.setID.rawValue] as Int64)
-        json.key("ordinal")
-        json.integer(row[SetField.ordinal.rawValue] as Int)
-        json.key("created_at")
-        json.string(Self.isoTimestamp(row[SetField.createdAt.rawValue]))
-        json.key("current")
-        json.bool(isCurrent)
-        json.key("consensus")
-        if let rule = row[SetField.consensusRule.rawValue] as String? {
-            json.beginObject()
-            json.key("choice")
-            json.optionalInteger(row[SetField.consensusChoice.rawValue] as Int?)
-            json.key("rule")
-            json.string(rule)
-            json.key("scores")
-            json.raw(row[SetField.consensusScores.rawValue] as String? ?? "[]")
-            json.key("margin")
-            json.optionalDouble(row[SetField.consensusMargin.rawValue] as Double?)
-            json.key("fragility")
-            json.optionalDouble(row[SetField.consensusFragility.rawValue] as Double?)
-            json.key("matrix")
-            json.raw(row[SetField.consensusMatrix.rawValue] as String? ?? "[]")
-            json.key("discard")
-            json.optionalString(row[SetField.consensusDiscard.rawValue] as String?)
-            json.endObject()
-        } else {
-            json.null()
-        }
-        json.key("candidates")
-        json.beginArray()
-    }
-
-    private func closeSet(_ json: inout JSONTextWriter) {
-        json.endArray()
-        json.endObject()
-    }
-
-    private func writeCandidate(_ row: Row, position: Int, to json: inout JSONTextWriter) {
-        json.beginObject()
-        json.key("position")
-        json.integer(position)
-        json.key(Candidate.Columns.member.name)
-        json.string(row.text(atIndex: SetField.member.rawValue) ?? "")
-        json.key(Candidate.Columns.text.name)
-        json.string(row.text(atIndex: SetField.text.rawValue) ?? "")
-        json.key(Candidate.Columns.promptTokens.name)
-        json.optionalInteger(row[SetField.promptTokens.rawValue] as Int?)
-        json.key(Candidate.Columns.completionTokens.name)
-        json.optionalInteger(row[SetField.completionTokens.rawValue] as Int?)
-        json.key(Candidate.Columns.latencyMilliseconds.name)
-        json.optionalDouble(row[SetField.latencyMilliseconds.rawValue] as Double?)
-        json.key(Candidate.Columns.error.name)
-        json.optionalString(row.text(atIndex: SetField.error.rawValue))
-        json.endObject()
-    }
-
-    private func writeDecisions(of itemID: Int64, from rows: inout OrderedRows, to json: inout JSONTextWriter) throws {
+    private static func decisions(of itemID: Int64, from rows: inout OrderedRows) throws -> [FullExportItem.DecisionEntry] {
         try rows.skip(before: itemID)
-        var log: [Decision] = []
-        var timestamps: [String] = []
+        var log: [FullExportItem.DecisionEntry] = []
         while let row = rows.current, rows.itemID == itemID {
             func value<T: DatabaseValueConvertible>(_ field: DecisionField) -> T? { row[field.rawValue] }
             func text(_ field: DecisionField) -> String? { row.text(atIndex: field.rawValue) }
-            log.append(Decision(
-                id: value(.id), itemID: itemID, kind: value(.kind).flatMap(DecisionKind.init(rawValue:)) ?? .accept,
-                setID: value(.setID), candidate: value(.candidate), text: text(.text), reason: text(.reason),
-                targetID: value(.targetID), curator: text(.curator) ?? "", at: .distantPast, note: text(.note), batchID: value(.batchID)))
-            timestamps.append(Self.isoTimestamp(row[DecisionField.at.rawValue]))
+            log.append(FullExportItem.DecisionEntry(
+                id: row[DecisionField.id.rawValue], kind: row[DecisionField.kind.rawValue], setID: value(.setID),
+                candidate: value(.candidate), text: text(.text), reason: text(.reason), targetID: value(.targetID),
+                curator: text(.curator) ?? "", at: row[DecisionField.at.rawValue], note: text(.note), batchID: value(.batchID)))
             try rows.advance()
         }
-        let active = ItemStateDerivation.activeEventIDs(log)
-        json.beginArray()
-        for (decision, timestamp) in zip(log, timestamps) {
-            json.beginObject()
-            json.key("id")
-            json.optionalInteger(decision.id)
-            json.key("kind")
-            json.string(decision.kind.rawValue)
-            json.key("set_id")
-            json.optionalInteger(decision.setID)
-            json.key("candidate")
-            json.optionalInteger(decision.candidate)
-            json.key("text")
-            json.optionalString(decision.text)
-            json.key("reason")
-            json.optionalString(decision.reason)
-            json.key("target_id")
-            json.optionalInteger(decision.targetID)
-            json.key("curator")
-            json.string(decision.curator)
-            json.key("at")
-            json.string(timestamp)
-            json.key("note")
-            json.optionalString(decision.note)
-            json.key("batch_id")
-            json.optionalInteger(decision.batchID)
-            json.key("active")
-            json.bool(active.contains(decision.id!))
-            json.endObject()
-        }
-        json.endArray()
-    }
-
-    /// GRDB stores dates as UTC "yyyy-MM-dd HH:mm:ss.SSS"; exports use ISO 8601.
-    static func isoTimestamp(_ stored: String) -> String {
-        var bytes = Array(stored.utf8)
-        if bytes.count > 10, bytes[10] == UInt8(ascii: " ") { bytes[10] = UInt8(ascii: "T") }
-        bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        return log
     }
 }
 

@@ -21,10 +21,12 @@ public struct FilterSubject: Sendable, Equatable {
     public var texts: [String]
     public var hasNote: Bool
     public var hasEdit: Bool
+    /// Whether the item's reviewers disagree (`items.contested` on PostgreSQL).
+    public var contested: Bool
 
     public init(
         status: String, type: String, rule: String?, margin: Double?, fragility: Double? = nil, winners: [String], curators: [String],
-        reasons: [String], run: Int64, texts: [String], hasNote: Bool, hasEdit: Bool
+        reasons: [String], run: Int64, texts: [String], hasNote: Bool, hasEdit: Bool, contested: Bool = false
     ) {
         self.status = status
         self.type = type
@@ -38,6 +40,7 @@ public struct FilterSubject: Sendable, Equatable {
         self.texts = texts
         self.hasNote = hasNote
         self.hasEdit = hasEdit
+        self.contested = contested
     }
 }
 
@@ -51,6 +54,7 @@ extension FilterExpression {
         case .not(let inner): return !inner.matches(subject)
         case .has(.note): return subject.hasNote
         case .has(.edit): return subject.hasEdit
+        case .has(.contested): return subject.contested
         case .comparison(let field, let op, let value):
             switch (field, value) {
             case (.status, .texts(let words)): return Self.compare([subject.status], op, words)

@@ -18,6 +18,9 @@ struct FilterSQL {
             return (decisionExists("d.\(Decision.Columns.note.name) IS NOT NULL"), [])
         case .has(.edit):
             return (decisionExists("d.\(Decision.Columns.kind.name) = '\(DecisionKind.edit.rawValue)'"), [])
+        case .has(.contested):
+            // One curator never disagrees with themself: only a team's store marks an item contested.
+            return ("0", [])
         case .comparison(let field, let op, let value):
             return comparison(field, op, value)
         }
@@ -93,6 +96,8 @@ struct FilterSQL {
         case .notEqual:
             return ("(EXISTS (\(source.select(where: "1"))) AND NOT EXISTS (\(source.select(where: isOne))))", arguments)
         case .contains:
+            // An empty word is in every value, but only an item with a value has one.
+            if words.contains("") { return ("EXISTS (\(source.select(where: "1")))", []) }
             return anyContains(words) { search in
                 let (test, arguments) = search.test(source.column)
                 return ("EXISTS (\(source.select(where: test)))", StatementArguments(arguments))

@@ -118,7 +118,7 @@ extension PostgresStore {
             INSERT INTO decisions (id, item_id, kind, set_id, candidate, text, reason, target_id, curator, at, note, batch_id, client_id)
             VALUES (COALESCE(\(explicitID), nextval(pg_get_serial_sequence('decisions', 'id'))), \(itemID), \(kind),
                 \(decision.setID), \(decision.candidate), \(decision.text), \(decision.reason), \(decision.targetID),
-                \(curator), \(at), \(note), \(batchID), \(clientID))
+                \(curator), \(at), \(decision.note), \(batchID), \(clientID))
             RETURNING id
             """, store)
         decision.id = try await rows.decode(Int64.self).first { _ in true }
@@ -131,10 +131,17 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
-    /// The pending items a bulk decision over `selection` would decide, as SQLite's filter
-    /// language selects them, read from a snapshot; `decideBatch` checks each again under its
-    /// row lock, so an item decided since by another curator is left alone.
+    /// The pending items a bulk decision over `selection` would decide, its filter evaluated
+    /// on each item as an export's is, read from one snapshot; `decideBatch` checks each again
+    /// under its row lock, so an item decided since by another curator is left alone.
     public func batchTargets(_ selection: QueueSelection) async throws -> [Int64] {
-        try await withSnapshot { try await $0.batchTargets(selection) }
+        guard selection.statuses.contains(.pending) else { return [] }
+        return try await transaction(isolation: .repeatableRead) { connection in
+            var targets: [Int64] = []
+            try await ExportedItem.forEach(statuses: [.pending], itemIDs: selection.itemIDs, connection, self) { exported in
+                if exported.passes(selection.filter) { targets.append(exported.item.id) }
+            }
+            return targets
+        }
     }
 }

@@ -1,25 +1,34 @@
-// QuorumStorePostgres/Export: Export, import and statistics on PostgreSQL, byte for byte what the SQLite store gives.
-
 import Foundation
 import PostgresNIO
 import QuorumCore
 import QuorumStore
 
 extension PostgresStore {
-    /// The training formats stream from one snapshot through the same row writers as SQLite's
-    /// export; the full format and filtered exports read a SQLite snapshot of the store
-    /// (`withSnapshot`), so their bytes come from the one full-format writer there is.
+    /// Streams the selected items from one snapshot, through the row writers of SQLite's
+    /// export (`ExportSink`), so the bytes are the same. The training formats unfiltered read
+    /// three columns; the full format and filtered exports read each item whole, a batch at a
+    /// time, and evaluate the filter on it in Swift.
     public func export(_ request: ExportRequest, to destination: ExportDestination) async throws -> ExportSummary {
-        if request.format == .full || request.filter != nil {
-            return try await withSnapshot { try await $0.export(request, to: destination) }
-        }
+        try await export(request, to: destination, batchSize: ExportedItem.batchSize)
+    }
+
+    func export(_ request: ExportRequest, to destination: ExportDestination, batchSize: Int) async throws -> ExportSummary {
         guard !request.statuses.isEmpty else { return ExportSummary(lines: 0, bytes: 0, skippedWithoutOutput: 0) }
+        if request.format == .full || request.filter != nil {
+            return try await transaction(isolation: .repeatableRead) { connection in
+                let sink = try ExportSink(format: request.format, destination: destination)
+                try await ExportedItem.forEach(statuses: request.statuses, batchSize: batchSize, connection, self) { exported in
+                    if exported.passes(request.filter) { try sink.write(exported.item) }
+                }
+                return try sink.finish()
+            }
+        }
         let statuses = request.statuses.map(\.rawValue)
         return try await transaction(isolation: .repeatableRead) { connection in
             let skipped = try await connection.run(
                 "SELECT COUNT(*) FROM items WHERE status = ANY(\(statuses)) AND output IS NULL", self
             ).decode(Int64.self).first { _ in true } ?? 0
-            let sink = try TrainingRowSink(format: request.format, destination: destination)
+            let sink = try ExportSink(format: request.format, destination: destination)
             let rows = try await connection.run(
                 "SELECT instruction, input, output FROM items WHERE status = ANY(\(statuses)) AND output IS NOT NULL ORDER BY id",
                 self)
