@@ -7,7 +7,8 @@ public struct FilterOption: ParsableArguments {
         name: .customLong("filter"),
         help: ArgumentHelp(
             "Only items this filter passes: e.g. 'type = A and fragility >= 0.5', 'pending,edited', 'fragile', "
-                + "'curator = ana and not has:note', 'text ~ \"recipe\"' (see the README's filter language).",
+                + "'curator = ana and not has:note', 'text ~ \"recipe\"', 'contested' (on a team's store) "
+                + "(see the README's filter language).",
             valueName: "expr"))
     public var text: String?
 

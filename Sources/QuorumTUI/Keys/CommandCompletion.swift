@@ -36,8 +36,8 @@ public enum CommandCompletion {
     }
 
     /// Field names, shorthands and keywords of the filter language.
-    static let filterWords: [String] = FilterField.allCases.map(\.rawValue)
-        + ["has:note", "has:edit", "and", "or", "not", "review", "all", "fragile"]
+    static let filterWords: [String] = FilterField.allCases.map(\.rawValue) + FilterFlag.allCases.map(\.spelling)
+        + ["and", "or", "not", "review", "all", "fragile"]
         + ItemStatus.allCases.map(\.rawValue)
 
     private static func extend(_ head: String, word: String, among candidates: [String]) -> Result {
