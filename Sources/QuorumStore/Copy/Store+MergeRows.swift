@@ -32,8 +32,7 @@ extension Store {
 
     private static func mergeSQL(_ table: StoreTable) -> String {
         let names = table.columns.map(\.name)
-        let placeholders = table.columns.map { $0.kind == .text ? "CAST(? AS TEXT)" : "?" }.joined(separator: ", ")
-        let insert = "INSERT INTO \(table.name) (\(names.joined(separator: ", "))) VALUES (\(placeholders))"
+        let insert = insertSQL(table)
         switch table.name {
         case "decisions", "skips":
             return insert + " ON CONFLICT DO NOTHING"

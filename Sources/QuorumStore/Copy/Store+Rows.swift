@@ -16,10 +16,7 @@ extension Store {
             switch table.name {
             case "runs": return "id IN (SELECT run_id FROM items WHERE id IN (\(items)))"
             case "filter_drops": return "run_id IN (SELECT run_id FROM items WHERE id IN (\(items)))"
-            case "items": return "id IN (\(items))"
-            case "candidate_sets", "decisions", "skips": return "item_id IN (\(items))"
-            case "candidates": return "set_id IN (SELECT id FROM candidate_sets WHERE item_id IN (\(items)))"
-            default: return nil
+            default: return StoreTableLayout.condition(ofItems: items, in: table)
             }
         }
     }
@@ -57,9 +54,7 @@ extension Store {
             // (`StoreTableLayout.insertionOrder` says why the sets come first).
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             for table in StoreTableLayout.insertionOrder {
-                let names = table.columns.map(\.name).joined(separator: ", ")
-                let placeholders = table.columns.map { $0.kind == .text ? "CAST(? AS TEXT)" : "?" }.joined(separator: ", ")
-                let statement = try db.makeStatement(sql: "INSERT INTO \(table.name) (\(names)) VALUES (\(placeholders))")
+                let statement = try db.makeStatement(sql: Self.insertSQL(table))
                 for row in rows.rows(of: table.name) {
                     try statement.execute(arguments: StatementArguments(row.map(Self.databaseValue)))
                 }
@@ -83,6 +78,13 @@ extension Store {
         case .real: return .real(row[index])
         case .text: return .text(row.text(atIndex: index) ?? "")
         }
+    }
+
+    /// One row's INSERT, its text cells bound as text (they arrive as UTF-8 bytes).
+    static func insertSQL(_ table: StoreTable) -> String {
+        let names = table.columns.map(\.name).joined(separator: ", ")
+        let placeholders = table.columns.map { $0.kind == .text ? "CAST(? AS TEXT)" : "?" }.joined(separator: ", ")
+        return "INSERT INTO \(table.name) (\(names)) VALUES (\(placeholders))"
     }
 
     static func databaseValue(_ cell: StoreCell) -> DatabaseValue {

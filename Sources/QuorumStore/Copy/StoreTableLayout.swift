@@ -91,4 +91,16 @@ public enum StoreTableLayout {
         let first = ["runs", "candidate_sets", "candidates"]
         return first.compactMap { name in tables.first { $0.name == name } } + tables.filter { !first.contains($0.name) }
     }()
+
+    /// The WHERE clause that keeps `table`'s rows of the items `scope` lists (ids, or a query
+    /// of them): the items, their sets, candidates, decisions and skips; nil for the tables
+    /// that are not an item's (runs, filter drops).
+    public static func condition(ofItems scope: String, in table: StoreTable) -> String? {
+        switch table.name {
+        case "items": return "id IN (\(scope))"
+        case "candidate_sets", "decisions", "skips": return "item_id IN (\(scope))"
+        case "candidates": return "set_id IN (SELECT id FROM candidate_sets WHERE item_id IN (\(scope)))"
+        default: return nil
+        }
+    }
 }

@@ -46,12 +46,7 @@ extension PostgresStore {
     func appendRows(_ rows: StoreRows) async throws -> StoreRows {
         try await transaction { connection in
             try await Self.lockTables(connection, self)
-            var offsets: [String: Int64] = [:]
-            for table in StoreTableLayout.tables where table.hasID {
-                offsets[table.name] = try await connection.run(
-                    PostgresQuery(unsafeSQL: "SELECT COALESCE(MAX(id), 0) FROM \(table.name)"), self
-                ).decode(Int64.self).first { _ in true } ?? 0
-            }
+            let offsets = try await Self.largestIDs(connection, self)
             let shifted = rows.shifted(by: offsets)
             try await Self.insert(shifted, connection, self)
             if case .integer(let runID)? = shifted.rows(of: "runs").first?.first {
@@ -59,6 +54,17 @@ extension PostgresStore {
             }
             return shifted
         }
+    }
+
+    /// Each table's largest id (0 when empty): how far rows appended after its own are shifted.
+    static func largestIDs(_ connection: PostgresConnection, _ store: PostgresStore) async throws -> [String: Int64] {
+        var largest: [String: Int64] = [:]
+        for table in StoreTableLayout.tables where table.hasID {
+            largest[table.name] = try await connection.run(
+                PostgresQuery(unsafeSQL: "SELECT COALESCE(MAX(id), 0) FROM \(table.name)"), store
+            ).decode(Int64.self).first { _ in true } ?? 0
+        }
+        return largest
     }
 
     /// Writers wait while rows are appended with ids chosen here; readers do not.

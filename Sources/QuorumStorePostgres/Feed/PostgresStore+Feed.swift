@@ -41,12 +41,7 @@ extension PostgresStore {
                     throw PostgresStoreError.refused("the fed run \(runID) holds \(stored) items, not the \(alreadyFed) this engine fed")
                 }
             }
-            var offsets: [String: Int64] = [:]
-            for table in StoreTableLayout.tables where table.hasID {
-                offsets[table.name] = try await connection.run(
-                    PostgresQuery(unsafeSQL: "SELECT COALESCE(MAX(id), 0) FROM \(table.name)"), self
-                ).decode(Int64.self).first { _ in true } ?? 0
-            }
+            var offsets = try await Self.largestIDs(connection, self)
             var feeding = rows
             if let runID {
                 offsets["runs"] = runID - localRun

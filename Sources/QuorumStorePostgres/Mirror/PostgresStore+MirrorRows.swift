@@ -36,13 +36,7 @@ extension PostgresStore {
     private func mirrorRows(scope: String?, viewedBy curator: String) async throws -> StoreRows {
         try await transaction(isolation: .repeatableRead) { connection in
             var rows = try await Self.readRows(connection, self) { table in
-                guard let scope else { return nil }
-                switch table.name {
-                case "items": return "id IN (\(scope))"
-                case "candidate_sets", "decisions", "skips": return "item_id IN (\(scope))"
-                case "candidates": return "set_id IN (SELECT id FROM candidate_sets WHERE item_id IN (\(scope)))"
-                default: return nil
-                }
+                scope.flatMap { StoreTableLayout.condition(ofItems: $0, in: table) }
             }
             try await Self.applyView(of: curator, to: &rows, connection, self)
             return rows
