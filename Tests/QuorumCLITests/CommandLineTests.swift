@@ -73,13 +73,13 @@ final class CommandLineTests: CLITestCase {
         _ = try write(goodLine + "\n", to: "data.jsonl")
         XCTAssertEqual(try QuorumBinary.run(["import", "data.jsonl"], in: folder).status, 0)
         let queue = try DatabaseQueue(path: path("quorum.sqlite"))
-        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 7") }
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = \(StoreSchema.currentVersion + 1)") }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path("quorum.sqlite")))
         for arguments in [["stats"], ["import", "data.jsonl"]] {
             let result = try QuorumBinary.run(arguments, in: folder)
             XCTAssertEqual(result.status, 65, "\(arguments)")
-            XCTAssertTrue(result.standardError.contains("schema version 7, newer than this quorum knows (\(StoreSchema.currentVersion))"), result.standardError)
+            XCTAssertTrue(result.standardError.contains("schema version \(StoreSchema.currentVersion + 1), newer than this quorum knows (\(StoreSchema.currentVersion))"), result.standardError)
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path("quorum.sqlite"))), before)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 import QuorumStore
 import XCTest
 @testable import QuorumStorePostgres
@@ -68,6 +69,33 @@ final class TeamReviewTests: PostgresTestCase {
             let reclaimed = try await store.claim(100, for: "cy", duration: .seconds(60))
             XCTAssertTrue(reclaimed.contains(3), "the item did not go back to the pool after the undo")
         }
+    }
+
+    func testACopyKeepsTheContestedMarkUntilItsOneCuratorDecides() async throws {
+        try await withStore { store in
+            try await importFixture(store)
+            try await store.adopt(TeamPolicy(reviewsPerItem: 2, resolution: .unanimous))
+            try await store.decide(.override(candidate: 0), itemID: 3, curator: "ana")
+            try await store.decide(.reject(reason: "ambiguous"), itemID: 3, curator: "bo")
+        }
+        let copy = path("copy.sqlite")
+        _ = try await StoreCopy.copy(from: .postgres(location), to: .sqlite(path: copy), environment: environment)
+        let sqlite = try Store.open(at: copy, access: .write(command: "test"))
+        defer { try? sqlite.close() }
+        let contested = try FilterExpression.parse("contested")
+        let marked = try await sqlite.batchTargets(QueueSelection(statuses: [.pending], filter: contested), matching: nil)
+        XCTAssertEqual(marked, [3], "the copy lost the team's contested mark")
+        _ = try await sqlite.record(.accept, on: 3, curator: "cy")
+        _ = try await sqlite.record(.undo(decisionID: try await sqlite.latestUndoableDecision(of: 3)!), on: 3, curator: "cy")
+        let after = try await sqlite.batchTargets(QueueSelection(statuses: [.pending], filter: contested), matching: nil)
+        XCTAssertEqual(after, [], "one curator's decision left the item contested")
+
+        let back = try await makeDatabase()
+        let again = path("again.sqlite")
+        _ = try await StoreCopy.copy(from: .postgres(location), to: .sqlite(path: again), environment: environment)
+        _ = try await StoreCopy.copy(from: .sqlite(path: again), to: .postgres(back), environment: environment)
+        let roundTrip = try await withStore(back) { try await $0.contestedItems() }
+        XCTAssertEqual(roundTrip, [3], "a copy back to PostgreSQL lost the mark")
     }
 
     func testMajorityOfThree() async throws {

@@ -130,6 +130,43 @@ final class TeamWorkbenchStoreTests: PostgresTestCase {
         await team.close()
     }
 
+    func testTheLeadFindsTheContestedItemsUnderTheFilterAndTheMarkLeavesOnceResolved() async throws {
+        try importItems(5)
+        let team = try await openStore()
+        // A failure is reported, and the team store closed, rather than crashing the run.
+        do {
+            try await team.adopt(TeamPolicy(reviewsPerItem: 2, resolution: .lead("lea")))
+            try await team.decide(.accept, itemID: 2, curator: "ana")
+            try await team.decide(.reject(reason: "vague"), itemID: 2, curator: "bo")
+            try await team.decide(.accept, itemID: 4, curator: "ana")
+            try await team.decide(.accept, itemID: 4, curator: "bo")
+            let lead = try await TeamWorkbenchStore.open(location, curator: "lea", environment: environment)
+            let contested = try FilterExpression.parse("contested")
+            let listed = try await lead.queueListing(
+                QueueSelection(statuses: ItemStatus.awaitingReview, filter: contested), matching: nil, after: .start,
+                scanning: 1_000, limit: 1_000
+            ).rows.map(\.itemID)
+            XCTAssertEqual(listed, [2], "the filter lists exactly the item whose reviews disagree")
+            let everyStatus = try await lead.queueListing(
+                QueueSelection(statuses: ItemStatus.allCases, filter: contested), matching: nil, after: .start, scanning: 1_000,
+                limit: 1_000
+            ).rows.map(\.itemID)
+            XCTAssertEqual(everyStatus, [2])
+            _ = try await lead.record(.reject(reason: "vague"), on: 2, curator: "lea")
+            let afterResolution = try await lead.queueListing(
+                QueueSelection(statuses: ItemStatus.allCases, filter: contested), matching: nil, after: .start, scanning: 1_000,
+                limit: 1_000
+            ).rows.map(\.itemID)
+            XCTAssertEqual(afterResolution, [], "the lead's decision left the item marked contested in the mirror")
+            let resolved = try await status(of: 2, in: team)
+            XCTAssertEqual(resolved, "rejected")
+            await lead.close()
+        } catch {
+            XCTFail("\(error)")
+        }
+        await team.close()
+    }
+
     func testARestartIsSaidAndTheWorkbenchesCarryOn() async throws {
         let clusterFolder = environment["QUORUM_TEST_POSTGRES_DIR"] ?? ""
         try XCTSkipIf(clusterFolder.isEmpty, "the server is not a throwaway cluster this test may restart")

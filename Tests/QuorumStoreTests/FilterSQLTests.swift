@@ -26,6 +26,12 @@ final class FilterSQLTests: StoreTestCase {
             }
             _ = try? await store.write { try $0.append(action, to: id, curator: curator) }
         }
+        // A team's store marks items contested; a mirror or copy of it keeps the marks.
+        let contested = Set(ids.filter { $0 % 5 == 2 })
+        try await store.write { transaction in
+            try transaction.db.execute(
+                sql: "UPDATE items SET contested = 1 WHERE id IN (\(contested.map(String.init).joined(separator: ", ")))")
+        }
         var subjects: [Int64: FilterSubject] = [:]
         for id in ids {
             let detail = try await store.item(id)
@@ -36,7 +42,8 @@ final class FilterSQLTests: StoreTestCase {
                 winners: detail.item.chosen.map { [detail.candidates[$0].member] } ?? [],
                 curators: history.map(\.curator), reasons: history.compactMap(\.reason), run: detail.item.runID,
                 texts: [detail.item.instruction, detail.item.input] + detail.candidates.map(\.text),
-                hasNote: history.contains { $0.note != nil }, hasEdit: history.contains { $0.kind == .edit })
+                hasNote: history.contains { $0.note != nil }, hasEdit: history.contains { $0.kind == .edit },
+                contested: contested.contains(id))
         }
         var sizes: Set<Int> = []
         for filter in filters {

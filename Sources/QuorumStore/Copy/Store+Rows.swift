@@ -74,7 +74,7 @@ extension Store {
     private static func cell(_ row: Row, _ index: Int, _ kind: StoreColumn.Kind) -> StoreCell {
         if row.hasNull(atIndex: index) { return .null }
         switch kind {
-        case .integer: return .integer(row[index])
+        case .integer, .flag: return .integer(row[index])
         case .real: return .real(row[index])
         case .text: return .text(row.text(atIndex: index) ?? "")
         }

@@ -10,6 +10,8 @@ public enum StoreCell: Sendable, Equatable {
 public struct StoreColumn: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case integer, real, text
+        /// A yes or no: 0 or 1 in SQLite, a BOOLEAN in PostgreSQL.
+        case flag
     }
 
     public let name: String
@@ -34,11 +36,11 @@ public struct StoreTable: Sendable, Equatable {
     public var hasID: Bool { columns.first?.name == "id" }
 }
 
-/// The tables of schema version 6, parents before the tables that refer to them, each with
+/// The tables of schema version 7, parents before the tables that refer to them, each with
 /// every column: what a copy between backends carries.
 public enum StoreTableLayout {
     /// The SQLite schema version the layout describes.
-    public static let schemaVersion = 6
+    public static let schemaVersion = 7
 
     public static let tables: [StoreTable] = [
         StoreTable(name: "runs", columns: [
@@ -51,7 +53,7 @@ public enum StoreTableLayout {
             StoreColumn("generator", .text), StoreColumn("seed_ids", .text), StoreColumn("created_at", .text),
             StoreColumn("status", .text), StoreColumn("output", .text), StoreColumn("chosen", .integer),
             StoreColumn("current_set_id", .integer, idOf: "candidate_sets"), StoreColumn("margin", .real),
-            StoreColumn("fragility", .real),
+            StoreColumn("fragility", .real), StoreColumn("contested", .flag),
         ], orderBy: "id"),
         StoreTable(name: "candidate_sets", columns: [
             StoreColumn("id", .integer, idOf: "candidate_sets"), StoreColumn("item_id", .integer, idOf: "items"),

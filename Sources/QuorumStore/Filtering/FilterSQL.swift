@@ -19,8 +19,9 @@ struct FilterSQL {
         case .has(.edit):
             return (decisionExists("d.\(Decision.Columns.kind.name) = '\(DecisionKind.edit.rawValue)'"), [])
         case .has(.contested):
-            // One curator never disagrees with themself: only a team's store marks an item contested.
-            return ("0", [])
+            // Only a team's store marks an item contested (a store of one's own holds its marks
+            // when it is a team store's mirror or copy).
+            return ("(\(alias).contested <> 0)", [])
         case .comparison(let field, let op, let value):
             return comparison(field, op, value)
         }

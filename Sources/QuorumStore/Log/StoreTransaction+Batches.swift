@@ -76,7 +76,7 @@ extension StoreTransaction {
                 ? "status = 'accepted'"
                 : "status = 'rejected', output = NULL, chosen = NULL"
             try db.execute(sql: """
-                UPDATE items SET \(newState) WHERE id IN (SELECT item_id FROM decisions WHERE batch_id = ?)
+                UPDATE items SET \(newState), contested = 0 WHERE id IN (SELECT item_id FROM decisions WHERE batch_id = ?)
                 """, arguments: [batchID])
             return BatchOutcome(batchID: batchID, itemIDs: decided, skipped: Set(itemIDs).count - decided.count)
         }
@@ -104,7 +104,7 @@ extension StoreTransaction {
                 WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id
                 """, arguments: [textArgument(curator), date, undoBatchID, jsonIDList(latest)])
             try db.execute(sql: """
-                UPDATE items SET status = 'pending',
+                UPDATE items SET status = 'pending', contested = 0,
                     chosen = (SELECT s.consensus_choice FROM candidate_sets s WHERE s.id = items.current_set_id),
                     output = (SELECT c.text FROM candidate_sets s JOIN candidates c ON c.set_id = s.id
                               WHERE s.id = items.current_set_id AND c.position = s.consensus_choice)

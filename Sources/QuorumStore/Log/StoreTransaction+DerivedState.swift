@@ -21,10 +21,11 @@ extension StoreTransaction {
         return state
     }
 
-    /// Stores the derived state, and the margin and fragility of the current set it names.
+    /// Stores the derived state, and the margin and fragility of the current set it names. One
+    /// curator's decision leaves nothing contested (the mark a team's store copied in had).
     func writeCachedState(_ state: DerivedItemState, of itemID: Int64) throws {
         try db.cachedStatement(sql: """
-            UPDATE items SET status = ?, output = CAST(? AS TEXT), chosen = ?, current_set_id = ?,
+            UPDATE items SET status = ?, output = CAST(? AS TEXT), chosen = ?, current_set_id = ?, contested = 0,
                 margin = (SELECT consensus_margin FROM candidate_sets WHERE id = ?),
                 fragility = (SELECT consensus_fragility FROM candidate_sets WHERE id = ?)
             WHERE id = ?

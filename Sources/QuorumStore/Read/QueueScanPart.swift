@@ -3,7 +3,7 @@ import GRDB
 /// One ordered query of the queue, read a window at a time.
 struct QueueScanPart {
     static let columns = """
-        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, i.margin, i.fragility, i.run_id, i.chosen
+        i.id, i.status, i.type, i.instruction, i.input, i.current_set_id, i.margin, i.fragility, i.run_id, i.chosen, i.contested
         """
 
     var order: ReviewOrder

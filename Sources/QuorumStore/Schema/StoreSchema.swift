@@ -18,6 +18,7 @@ public enum StoreSchema {
         ("v4", createVersion4),
         ("v5", createVersion5),
         ("v6", createVersion6),
+        ("v7", createVersion7),
     ]
 
     /// The newest schema version this build knows; migrations bring older stores up to it.
@@ -50,6 +51,13 @@ public enum StoreSchema {
             CREATE TRIGGER skips_refuse_delete BEFORE DELETE ON skips
                 BEGIN SELECT RAISE(ABORT, 'skips are append-only'); END;
             """)
+    }
+
+    /// Version 7: whether a team's reviews of the item disagree (`contested`), as a team's
+    /// store derives it: a workbench's mirror of that store and a copy of it keep the mark. A
+    /// store of one's own never sets it, and clears it with the item's next decision.
+    private static func createVersion7(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE items ADD COLUMN contested INTEGER NOT NULL DEFAULT 0")
     }
 
     /// Version 6: the log takes notes (kind `note`). SQLite cannot change a CHECK constraint, so

@@ -17,7 +17,7 @@ extension PostgresStore {
     ) async throws -> StoreRows {
         var rows = StoreRows()
         for table in StoreTableLayout.tables {
-            let columns = table.columns.map(\.name).joined(separator: ", ")
+            let columns = table.columns.map(Self.selected).joined(separator: ", ")
             let filter = condition(table).map { " WHERE " + $0 } ?? ""
             let sequence = try await connection.run(
                 PostgresQuery(unsafeSQL: "SELECT \(columns) FROM \(table.name)\(filter) ORDER BY \(table.orderBy)"), store)
@@ -89,7 +89,8 @@ extension PostgresStore {
                 for row in chunk {
                     let first = bindings.count
                     for cell in row { append(cell, to: &bindings) }
-                    tuples.append("(" + (1...width).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+                    tuples.append("(" + table.columns.indices.map { Self.placeholder(first + $0 + 1, table.columns[$0]) }
+                        .joined(separator: ", ") + ")")
                 }
                 let names = table.columns.map(\.name).joined(separator: ", ")
                 try await connection.run(PostgresQuery(
@@ -107,6 +108,16 @@ extension PostgresStore {
         }
     }
 
+    /// A column as a copy reads it: a flag as 0 or 1.
+    static func selected(_ column: StoreColumn) -> String {
+        column.kind == .flag ? "(CASE WHEN \(column.name) THEN 1 ELSE 0 END)::int8" : column.name
+    }
+
+    /// The parameter that writes `column`: a flag from the 0 or 1 a copy carries.
+    private static func placeholder(_ number: Int, _ column: StoreColumn) -> String {
+        column.kind == .flag ? "($\(number)::int8 <> 0)" : "$\(number)"
+    }
+
     private static func append(_ cell: StoreCell, to bindings: inout PostgresBindings) {
         switch cell {
         case .null: bindings.appendNull()
@@ -119,7 +130,7 @@ extension PostgresStore {
     private static func cell(_ cell: PostgresCell, _ kind: StoreColumn.Kind) throws -> StoreCell {
         guard cell.bytes != nil else { return .null }
         switch kind {
-        case .integer: return .integer(try cell.decode(Int64.self))
+        case .integer, .flag: return .integer(try cell.decode(Int64.self))
         case .real: return .real(try cell.decode(Double.self))
         case .text: return .text(try cell.decode(String.self))
         }
