@@ -22,7 +22,7 @@ final class BackendParityTests: PostgresTestCase {
             let sqliteRows = try await sqlite.readRows()
             let postgresRows = try await postgres.readRows()
             XCTAssertEqual(postgresRows, sqliteRows, "the stored rows (log and derived state) differ")
-            XCTAssertEqual(postgresRows.decisionCount, 11)
+            XCTAssertEqual(postgresRows.decisionCount, 13)
         }
         try sqlite.close()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QuorumCore
 import QuorumStore
 
 /// A small dataset that touches every kind of derived state: exact and rouge consensus, a
@@ -33,7 +34,20 @@ enum StoreFixture {
         .batch(.accept, items: [2, 6]),
         .undoBatch(7),
         .batch(.reject(reason: "bulk"), items: [6]),
+        .decide(.rerun(rerunSet), item: 5),
+        .decide(.override(candidate: 2), item: 5),
     ]
+
+    /// A rerun's new set (the item's second), with token counts, latencies and a consensus.
+    static let rerunSet: NewCandidateSet = {
+        let texts = ["Alpha, again.", "Alpha again", "Gamma, «encore»\tnow"]
+        let candidates = [
+            NewCandidate(member: "gen", text: texts[0], promptTokens: 120, completionTokens: 4, latencyMilliseconds: 85.5),
+            NewCandidate(member: "zs", text: texts[1], promptTokens: 40, completionTokens: 3, latencyMilliseconds: 31.25),
+            NewCandidate(member: "fs", text: texts[2]),
+        ]
+        return NewCandidateSet(candidates: candidates, consensus: Consensus.decide(texts))
+    }()
 
     static let exports: [ExportRequest] = [
         ExportRequest(format: .alpaca, statuses: ItemStatus.allCases),

@@ -17,7 +17,7 @@ public struct CandidateSetSummary: Sendable, Equatable {
         self.texts = texts
     }
 
-    init(id: Int64, _ new: NewCandidateSet) {
+    public init(id: Int64, _ new: NewCandidateSet) {
         self.init(
             id: id, isDecided: new.consensus != nil, choice: new.consensus?.choice,
             texts: new.candidates.map { $0.error == nil ? $0.text : nil })

@@ -63,7 +63,7 @@ extension StoreTransaction {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private static func json(numbers: [Double]) -> String {
+    static func json(numbers: [Double]) -> String {
         var writer = JSONTextWriter()
         writer.beginArray()
         for number in numbers { writer.double(number) }
@@ -71,7 +71,7 @@ extension StoreTransaction {
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
-    private static func json(matrix: [[Double]]) -> String {
+    static func json(matrix: [[Double]]) -> String {
         "[" + matrix.map(json(numbers:)).joined(separator: ",") + "]"
     }
 }

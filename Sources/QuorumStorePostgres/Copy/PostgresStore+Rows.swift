@@ -114,11 +114,11 @@ extension PostgresStore {
     }
 
     /// The parameter that writes `column`: a flag from the 0 or 1 a copy carries.
-    private static func placeholder(_ number: Int, _ column: StoreColumn) -> String {
+    static func placeholder(_ number: Int, _ column: StoreColumn) -> String {
         column.kind == .flag ? "($\(number)::int8 <> 0)" : "$\(number)"
     }
 
-    private static func append(_ cell: StoreCell, to bindings: inout PostgresBindings) {
+    static func append(_ cell: StoreCell, to bindings: inout PostgresBindings) {
         switch cell {
         case .null: bindings.appendNull()
         case .integer(let value): bindings.append(value)

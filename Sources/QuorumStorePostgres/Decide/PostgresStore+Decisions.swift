@@ -105,13 +105,17 @@ extension PostgresStore {
         _ action: DecisionAction, itemID: Int64, curator: String, clientID: UUID?, note: String?, at date: Date,
         batchID: Int64?, explicitID: Int64? = nil, _ connection: PostgresConnection, _ store: PostgresStore
     ) async throws -> Decision {
-        if case .rerun = action { throw StoreError.refused("reruns are not made on a PostgreSQL store yet") }
         // The policy before the item's row, in the order `adopt` locks them.
         let policy = try await teamPolicy(connection, store, lock: true)
         var log = try await DecisionLog.read(itemID: itemID, connection, store)
         var decision = try DecisionRules.decision(
             for: action, itemID: itemID, sets: log.sets, log: log.log, state: log.derive(), curator: curator, note: note,
             at: date, batchID: batchID)
+        if case .rerun(let newSet) = action {
+            let setID = try await insertRerunSet(newSet, itemID: itemID, at: date, connection, store)
+            decision.setID = setID
+            log.sets[setID] = CandidateSetSummary(id: setID, newSet)
+        }
         let kind = decision.kind.rawValue
         let at = StoredTime.text(date)
         let rows = try await connection.run("""
