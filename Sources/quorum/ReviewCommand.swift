@@ -80,10 +80,7 @@ struct ReviewCommand: AsyncParsableCommand {
         }
         let engineConfig = noEngine ? nil : settings
         if let engineConfig { state.engine.maxAwaitingReview = engineConfig.generation.maxAwaitingReview }
-        var startEngine: ReviewSession.EngineStarter?
-        if let engineConfig, let local = opened.local {
-            startEngine = { inbox in ReviewEngine(config: engineConfig, store: local, curator: curator, inbox: inbox) }
-        } else if engineConfig != nil { state.status.message = StatusMessage(TeamWorkbenchStore.engineOffNotice, .warning) }
+        let startEngine = engineConfig.flatMap { opened.engineStarter(config: $0, curator: curator) }
         let session = ReviewSession(
             store: opened.store, curator: curator, catalog: catalog, initialState: state, startEngine: startEngine)
         let outcome = await session.run()

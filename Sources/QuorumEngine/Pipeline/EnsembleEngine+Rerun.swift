@@ -2,11 +2,17 @@ import QuorumCore
 import QuorumStore
 
 extension EnsembleEngine {
+    /// Stores a rerun's new set in the item's log, where the engine's own store does not: a
+    /// team's store, which the engine reads through a mirror.
+    public typealias RerunRecorder = @Sendable (_ newSet: NewCandidateSet, _ itemID: Int64, _ curator: String) async throws -> Void
+
     /// Asks every member again for the item's output (the instance generator few-shot, given
-    /// the same input) and records the new candidate set as a rerun in the item's log.
+    /// the same input) and records the new candidate set as a rerun in the item's log (through
+    /// `record` when given, else in the engine's store).
     @discardableResult
     public func rerunOutputs(
-        itemID: Int64, ticket: Int, curator: String, events: @escaping @Sendable (EngineEvent) -> Void
+        itemID: Int64, ticket: Int, curator: String, record: RerunRecorder? = nil,
+        events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> ConsensusResult {
         let detail = try await store.item(itemID)
         let item = detail.item
@@ -23,7 +29,11 @@ extension EnsembleEngine {
         let candidates = [first] + others
         let consensus = consensus(of: candidates)
         let newSet = NewCandidateSet(candidates: candidates, consensus: consensus)
-        _ = try await store.write { try $0.append(.rerun(newSet), to: itemID, curator: curator) }
+        if let record {
+            try await record(newSet, itemID, curator)
+        } else {
+            _ = try await store.write { try $0.append(.rerun(newSet), to: itemID, curator: curator) }
+        }
         events(.rerunStored(ticket: ticket, itemID: itemID, consensus: consensus))
         return consensus
     }

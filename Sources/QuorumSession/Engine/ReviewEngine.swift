@@ -15,11 +15,24 @@ public final class ReviewEngine: Sendable {
         case rerun(itemID: Int64, RerunScope, ticket: Int)
     }
 
-    public init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox) {
+    /// The engine beside a store it does not generate into (a team's, read through its
+    /// mirror): it reruns outputs, stored by `record`, and says why it generates nothing.
+    public struct RerunsOnly: Sendable {
+        public let record: EnsembleEngine.RerunRecorder
+        /// Said when the engine is up, and when the curator asks it to generate.
+        public let notice: String
+
+        public init(notice: String, record: @escaping EnsembleEngine.RerunRecorder) {
+            self.notice = notice
+            self.record = record
+        }
+    }
+
+    public init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox, rerunsOnly: RerunsOnly? = nil) {
         inbox.post(.engineStarting)
         let (stream, commands) = AsyncStream.makeStream(of: Command.self)
         self.commands = commands
-        let running = ReviewEngineRun(config: config, store: store, curator: curator, inbox: inbox)
+        let running = ReviewEngineRun(config: config, store: store, curator: curator, inbox: inbox, rerunsOnly: rerunsOnly)
         worker = Task {
             guard await running.start() else {
                 for await _ in stream {}
@@ -49,6 +62,7 @@ private actor ReviewEngineRun {
     let store: Store
     let curator: String
     let inbox: WorkbenchInbox
+    let rerunsOnly: ReviewEngine.RerunsOnly?
     private let gate = GenerationGate()
     private var engine: EnsembleEngine?
     private var models: [OpenAICompatibleModel] = []
@@ -58,11 +72,12 @@ private actor ReviewEngineRun {
     private var statistics: Task<Void, Never>?
     private var reruns: [Task<Void, Never>] = []
 
-    init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox) {
+    init(config: QuorumConfig, store: Store, curator: String, inbox: WorkbenchInbox, rerunsOnly: ReviewEngine.RerunsOnly?) {
         self.config = config
         self.store = store
         self.curator = curator
         self.inbox = inbox
+        self.rerunsOnly = rerunsOnly
     }
 
     /// Loads the seeds, starts or joins the local engine when members need it, and starts
@@ -70,8 +85,10 @@ private actor ReviewEngineRun {
     func start() async -> Bool {
         // The run is the exclusive part: with a headless `quorum generate` on the store, the
         // workbench reviews what it commits (ReviewSession polls for it) and generates nothing.
-        do { try store.claimRun(command: invokedCommandLine) } catch {
-            return refuse("the engine is off: \(error)")
+        if rerunsOnly == nil {
+            do { try store.claimRun(command: invokedCommandLine) } catch {
+                return refuse("the engine is off: \(error)")
+            }
         }
         let seeds: [SeedTask]
         do { seeds = try SeedPool.load(path: config.seedsPath) } catch {
@@ -88,13 +105,20 @@ private actor ReviewEngineRun {
         models = config.languageModels(localEngineURL: lease?.baseURL)
         do {
             engine = try EnsembleEngine(config: config, models: models, seeds: seeds.map(\.demonstration), store: store)
-            let snapshot = RunSnapshot.json(config, generationRequest)
-            runID = try await store.write { try $0.beginRun(source: "review", configJSON: snapshot).id! }
+            if rerunsOnly == nil {
+                let snapshot = RunSnapshot.json(config, generationRequest)
+                runID = try await store.write { try $0.beginRun(source: "review", configJSON: snapshot).id! }
+            }
         } catch {
             _ = lease?.release()
             return refuse("the engine is off: \(error)")
         }
         startStatistics()
+        if let rerunsOnly {
+            inbox.post(.engineStatus(attached: true, paused: true))
+            inbox.post(.notice(StatusMessage(rerunsOnly.notice, .info)))
+            return true
+        }
         startGenerating()
         inbox.post(.engineStatus(attached: true, paused: false))
         return true
@@ -103,6 +127,11 @@ private actor ReviewEngineRun {
     func handle(_ command: ReviewEngine.Command) async {
         switch command {
         case .setPaused(let paused):
+            if let rerunsOnly {
+                inbox.post(.engineStatus(attached: true, paused: true))
+                if !paused { inbox.post(.notice(StatusMessage(rerunsOnly.notice, .warning))) }
+                return
+            }
             await gate.setPaused(paused)
             if !paused && generation == nil { startGenerating() }
             inbox.post(.engineStatus(attached: true, paused: paused))
@@ -173,6 +202,7 @@ private actor ReviewEngineRun {
         let inbox = self.inbox
         let store = self.store
         let curator = self.curator
+        let record = rerunsOnly?.record
         guard let engine else {
             inbox.post(.rerunEnded(ticket: ticket, itemID: itemID, decisionID: nil, failure: "the engine is off"))
             return Task {}
@@ -185,7 +215,9 @@ private actor ReviewEngineRun {
             do {
                 switch scope {
                 case .outputs:
-                    try await engine.rerunOutputs(itemID: itemID, ticket: ticket, curator: curator, events: post)
+                    try await engine.rerunOutputs(itemID: itemID, ticket: ticket, curator: curator, record: record, events: post)
+                case .instance where record != nil:
+                    failure = "a new instance is not made on a team's store yet; r reruns the outputs"
                 case .instance:
                     if try await engine.rerunInstance(itemID: itemID, ticket: ticket, curator: curator, events: post) == nil {
                         failure = "the new instance was dropped by the filters; the item is unchanged"

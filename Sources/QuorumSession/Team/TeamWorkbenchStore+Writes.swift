@@ -5,9 +5,10 @@ import QuorumStorePostgres
 extension TeamWorkbenchStore {
     /// Stores the decision in the team's store under an id made here (a retry after a lost
     /// connection finds it instead of storing it twice), then brings the item's rows into the
-    /// mirror. An outcome on an item needs its lease (`ensureLease`).
+    /// mirror. An outcome or a rerun (a new set for every reviewer) needs the item's lease
+    /// (`ensureLease`).
     public func record(_ action: DecisionAction, on itemID: Int64, curator: String) async throws -> Decision {
-        if action.kind.isOutcome { try await ensureLease(on: itemID) }
+        if action.kind.isOutcome || action.kind == .rerun { try await ensureLease(on: itemID) }
         let clientID = UUID()
         let decision = try await team.run { try await $0.decide(action, itemID: itemID, curator: curator, clientID: clientID) }
         try await refresh([itemID])

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import QuorumCore
+import QuorumEngine
 import QuorumStore
 import QuorumStorePostgres
 import QuorumTUI
@@ -43,10 +44,20 @@ public final class TeamWorkbenchStore: WorkbenchStore {
     public var path: String { location.description }
     public var holdsRun: Bool { false }
 
-    /// Said when the configuration has an engine: on a team's store the engine runs headless
-    /// (`TeamGeneration`), and its items reach every workbench.
-    public static let engineOffNotice =
-        "the engine runs apart on a team's store: quorum generate --store <url> feeds every workbench"
+    /// Said when the workbench's engine starts: on a team's store it reruns, and the items
+    /// come from a headless engine (`TeamGeneration`) that feeds every workbench.
+    public static let rerunsOnlyNotice =
+        "the engine reruns here (r); new items come from quorum generate --store <url>, which feeds every workbench"
+
+    /// The workbench's engine: it reads items from the mirror and stores its reruns in the
+    /// team's store, as this curator's.
+    public func rerunsOnlyEngine(config: QuorumConfig, inbox: WorkbenchInbox) -> ReviewEngine {
+        ReviewEngine(
+            config: config, store: mirror, curator: curator, inbox: inbox,
+            rerunsOnly: ReviewEngine.RerunsOnly(notice: Self.rerunsOnlyNotice) { newSet, itemID, curator in
+                _ = try await self.record(.rerun(newSet), on: itemID, curator: curator)
+            })
+    }
 
     private init(
         location: PostgresLocation, curator: String, mirror: Store, mirrorFolder: String, team: SharedPostgresStore,
