@@ -10,7 +10,12 @@ import XCTest
 /// skipped, unless `QUORUM_TEST_POSTGRES_REQUIRED` is set (as `scripts/test.sh` does): then
 /// it fails.
 class PostgresTestCase: TemporaryFolderTestCase {
-    let environment = ProcessInfo.processInfo.environment
+    /// The process's, with the workbench's kept mirrors in the test's folder.
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        if let folder { environment["QUORUM_MIRROR_DIR"] = folder.appendingPathComponent("mirrors").path }
+        return environment
+    }
     private(set) var adminLocation: PostgresLocation!
     /// The test's own database.
     private(set) var location: PostgresLocation!

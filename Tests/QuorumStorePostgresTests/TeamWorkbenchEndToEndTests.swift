@@ -20,7 +20,8 @@ final class TeamWorkbenchEndToEndTests: PostgresTestCase {
     private func workbench(_ curator: String) throws -> TmuxSession {
         let home = folder.appendingPathComponent(curator)
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let command = "cd '\(home.path)' && '\(try QuorumBinary.path())' review --store '\(url(location))' "
+        let command = "cd '\(home.path)' && QUORUM_MIRROR_DIR='\(home.path)/mirrors' '\(try QuorumBinary.path())' review "
+            + "--store '\(url(location))' "
             + "--curator \(curator) --themes '\(QuorumBinary.themes)'"
         return try TmuxSession(folder: home, width: 120, height: 30, command: command)
     }

@@ -13,23 +13,20 @@ extension TeamWorkbenchStore {
         }
     }
 
-    /// Brings what others announce into the mirror within the second. Once listening, what
-    /// changed since the mirror was taken is read; after a lost connection (announcements made
-    /// meanwhile are gone), the whole store again.
+    /// Brings what others announce into the mirror within the second. Once listening (again,
+    /// after a lost connection, whose announcements are gone), what changed meanwhile is read.
     private func listen() async {
-        var missedSome = false
         while !Task.isCancelled {
             do {
                 let listener = try await PostgresStore.open(location, environment: environment)
                 shared.withLock { $0.listener = listener }
                 defer { Task { await listener.close() } }
                 try await listener.listenForChanges { changes in
-                    if missedSome { try await self.readEverythingAgain() } else { try await self.catchUp() }
+                    try await self.catchUp()
                     for try await change in changes { try await self.absorb(change) }
                 }
             } catch {}
             shared.withLock { $0.listener = nil }
-            missedSome = true
             try? await Task.sleep(for: .milliseconds(500))
         }
     }
@@ -49,28 +46,24 @@ extension TeamWorkbenchStore {
         }
     }
 
-    /// The items decided or added between the mirror's copy and the listening.
+    /// The items the team's store holds differently from the mirror (`TeamMirror.catchUp`);
+    /// the whole store again when the mirror is ahead of it (it was restored from a copy).
     private func catchUp() async throws {
-        let decisions = try await mirror.latestDecisionID(), items = try await mirror.latestItemID()
-        let changed = try await team.run {
-            try await $0.itemsChanged(afterDecision: max(0, decisions - Self.commitOrderMargin), afterItem: items)
+        let changed: [Int64]
+        do {
+            changed = try await TeamMirror.catchUp(mirror, location, curator: curator, environment: environment)
+        } catch is TeamMirror.OutOfStep {
+            let rows = try await Self.withOwnConnection(location, environment) { [curator] in
+                try await $0.mirrorRows(viewedBy: curator)
+            }
+            try await mirror.merge(rows)
+            markCountsChanged()
+            for itemID in leases.held { try await postItem(itemID) }
+            return
         }
         guard !changed.isEmpty else { return }
-        try await refresh(changed)
         markCountsChanged()
         for itemID in changed where leases.holds(itemID) { try await postItem(itemID) }
-    }
-
-    /// How far below the mirror's newest decision a decision committed after it may be numbered.
-    static let commitOrderMargin: Int64 = 1_000
-
-    private func readEverythingAgain() async throws {
-        let rows = try await Self.withOwnConnection(location, environment) { [curator] in
-            try await $0.mirrorRows(viewedBy: curator)
-        }
-        try await mirror.merge(rows)
-        markCountsChanged()
-        for itemID in leases.held { try await postItem(itemID) }
     }
 
     private func postItem(_ itemID: Int64) async throws {

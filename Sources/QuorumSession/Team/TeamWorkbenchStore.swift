@@ -18,8 +18,7 @@ import QuorumTUI
 public final class TeamWorkbenchStore: WorkbenchStore {
     public let location: PostgresLocation
     public let curator: String
-    let mirror: Store
-    let mirrorFolder: String
+    let kept: TeamMirror
     let team: SharedPostgresStore
     let environment: [String: String]
     let leases: TeamLeases
@@ -42,6 +41,9 @@ public final class TeamWorkbenchStore: WorkbenchStore {
     }
 
     public var path: String { location.description }
+    var mirror: Store { kept.store }
+    /// Whether the mirror stays for the next session (else it goes at close).
+    public var keepsMirror: Bool { kept.isKept }
     public var holdsRun: Bool { false }
 
     /// Said when the workbench's engine starts: on a team's store it reruns, and the items
@@ -60,20 +62,20 @@ public final class TeamWorkbenchStore: WorkbenchStore {
     }
 
     private init(
-        location: PostgresLocation, curator: String, mirror: Store, mirrorFolder: String, team: SharedPostgresStore,
+        location: PostgresLocation, curator: String, kept: TeamMirror, team: SharedPostgresStore,
         environment: [String: String], shared: SharedState
     ) {
         self.location = location
         self.curator = curator
-        self.mirror = mirror
-        self.mirrorFolder = mirrorFolder
+        self.kept = kept
         self.team = team
         self.environment = environment
         self.leases = TeamLeases()
         self.shared = shared
     }
 
-    /// Connects and copies the store into a new mirror; the first listing of the queue claims items.
+    /// Connects, and opens this curator's mirror (`TeamMirror`: the one kept from the last
+    /// session, brought up to date, or a new copy); the first listing of the queue claims items.
     public static func open(
         _ location: PostgresLocation, curator: String, environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws -> TeamWorkbenchStore {
@@ -82,30 +84,24 @@ public final class TeamWorkbenchStore: WorkbenchStore {
         let team = SharedPostgresStore(location: location, environment: environment, answerWithin: .seconds(5)) { event in
             Self.connectionChanged(event, shared)
         }
-        let rows = try await Self.withOwnConnection(location, environment) { try await $0.mirrorRows(viewedBy: curator) }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-team-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let mirror: Store
+        let kept: TeamMirror
         do {
-            mirror = try Store.open(at: folder + "/mirror.sqlite", access: .write(command: "review (team mirror)"))
-            try await mirror.merge(rows)
+            kept = try await TeamMirror.open(location, curator: curator, environment: environment)
         } catch {
-            try? FileManager.default.removeItem(atPath: folder)
             await team.close()
             throw error
         }
         return TeamWorkbenchStore(
-            location: location, curator: curator, mirror: mirror, mirrorFolder: folder, team: team,
-            environment: environment, shared: shared)
+            location: location, curator: curator, kept: kept, team: team, environment: environment, shared: shared)
     }
 
-    /// Gives this curator's leases back, disconnects, and removes the mirror.
+    /// Gives this curator's leases back, disconnects, and closes the mirror (kept for the next
+    /// session, or removed).
     public func close() async {
         if let listener = shared.withLock({ $0.listener }) { await listener.close() }
         _ = try? await team.run { [curator] in try await $0.release(for: curator) }
         await team.close()
-        try? mirror.close()
-        try? FileManager.default.removeItem(atPath: mirrorFolder)
+        kept.close()
     }
 
     private static func connectionChanged(_ event: SharedPostgresStore.Event, _ shared: SharedState) {

@@ -1,6 +1,7 @@
 // QuorumStorePostgres/Mirror: What a curator's workbench copies from a team's store: the rows of every item or of
 // some, each item as that curator sees it.
 
+import Foundation
 import PostgresNIO
 import QuorumStore
 
@@ -22,14 +23,29 @@ extension PostgresStore {
         try await mirrorRows(scope: "SELECT id FROM items WHERE id > \(itemID)", viewedBy: curator)
     }
 
-    /// The items with a decision after `decisionID`, or a new item after `itemID`: what a
-    /// mirror taken at those marks may lack. Decision ids are taken in one order and committed
-    /// in another (by at most one transaction per curator at a time), so the marks' caller
-    /// gives a margin below its own.
-    public func itemsChanged(afterDecision decisionID: Int64, afterItem itemID: Int64) async throws -> [Int64] {
-        try await query("""
-            SELECT item_id FROM decisions WHERE id > \(decisionID) UNION SELECT id FROM items WHERE id > \(itemID) ORDER BY 1
-            """).decode(Int64.self).collect()
+    /// The store's `ItemMarks`, its identity and its team's policy, from one snapshot: what a
+    /// curator's mirror is checked against.
+    public func mirrorMarks() async throws -> (identity: UUID, policy: TeamPolicy, marks: ItemMarks) {
+        try await transaction(isolation: .repeatableRead) { connection in
+            let identity = try await connection.run("SELECT id FROM quorum_identity", self).decode(UUID.self).first { _ in true }
+            guard let identity else { throw PostgresStoreError.refused("\(location) has no identity (quorum_identity is empty)") }
+            let policy = try await Self.teamPolicy(connection, self, lock: false)
+            var decisions: [Int64: ItemMarks.Log] = [:]
+            for try await (itemID, count, newest) in try await connection.run(
+                "SELECT item_id, COUNT(*), MAX(id) FROM decisions GROUP BY item_id", self
+            ).decode((Int64, Int, Int64).self) {
+                decisions[itemID] = ItemMarks.Log(count: count, newest: newest)
+            }
+            var skips: [Int64: Int] = [:]
+            for try await (itemID, count) in try await connection.run(
+                "SELECT item_id, COUNT(*) FROM skips GROUP BY item_id", self
+            ).decode((Int64, Int).self) {
+                skips[itemID] = count
+            }
+            let latest = try await connection.run("SELECT COALESCE(MAX(id), 0) FROM items", self)
+                .decode(Int64.self).first { _ in true } ?? 0
+            return (identity, policy, ItemMarks(latestItemID: latest, decisions: decisions, skips: skips))
+        }
     }
 
     /// `scope` lists the items (ids, or a query of them); nil for all.

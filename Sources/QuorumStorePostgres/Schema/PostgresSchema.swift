@@ -10,9 +10,9 @@ import QuorumStore
 /// meanings (timestamps as the same text, so exports are byte for byte the same); version 2
 /// adds what only a team needs: leases and the ids clients give their decisions; version 3
 /// the skips of SQLite's version 5; version 4 the notes of its version 6; version 5 the
-/// team's review policy and each item's reviewers.
+/// team's review policy and each item's reviewers; version 6 the store's identity.
 public enum PostgresSchema {
-    static let migrations: [String] = [version1, version2, version3, version4, version5]
+    static let migrations: [String] = [version1, version2, version3, version4, version5, version6]
 
     public static var currentVersion: Int { migrations.count }
 
@@ -192,5 +192,12 @@ public enum PostgresSchema {
         CREATE INDEX items_contested ON items(id) WHERE contested;
         ALTER TABLE leases DROP CONSTRAINT leases_pkey;
         ALTER TABLE leases ADD PRIMARY KEY (item_id, curator);
+        """
+
+    /// A random id made once per store: what a workbench's kept mirror is of, so a database
+    /// made again under the same URL is never taken for the one mirrored.
+    private static let version6 = """
+        CREATE TABLE quorum_identity (id UUID NOT NULL);
+        INSERT INTO quorum_identity (id) VALUES (gen_random_uuid());
         """
 }
