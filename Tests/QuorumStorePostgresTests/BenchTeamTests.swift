@@ -15,6 +15,9 @@ final class BenchTeamTests: PostgresTestCase {
             result.standardOutput)
         XCTAssertTrue(result.standardOutput.contains("PostgreSQL, 4 curators at once"), result.standardOutput)
         XCTAssertTrue(result.standardOutput.contains("SQLite, one writer"), result.standardOutput)
+        XCTAssertTrue(
+            result.standardOutput.contains("opened again after the curators' decisions: its kept mirror caught up"),
+            result.standardOutput)
     }
 
     /// Eight curators, two reviews per item: no item goes to a third curator or twice to one.

@@ -68,12 +68,15 @@ struct BenchTeamCommand: AsyncParsableCommand {
                     format: "adopted %@ in %.1f s: %d items changed state", policy.description,
                     (ContinuousClock.now - adoptStart).seconds, changed))
             }
-            report.note(try await TeamWorkbenchOpening.measure(location: location, sqlitePath: sqlitePath))
+            var environment = ProcessInfo.processInfo.environment
+            environment["QUORUM_MIRROR_DIR"] = workFolder + "/mirrors"
+            report.note(try await TeamWorkbenchOpening.measure(location: location, sqlitePath: sqlitePath, environment: environment))
             let team = try await TeamBenchRun(location: location, curators: curators, claimSize: claim).run()
             report.add("PostgreSQL, \(curators) curators at once", team.latencies, wallSeconds: team.wallSeconds)
             let check = try await TeamBenchRun.check(
                 location: location, reviewsPerItem: reviewsPerItem, acknowledged: team.acknowledged)
             report.note(check.description)
+            report.note(try await TeamWorkbenchOpening.measureReopening(location: location, environment: environment))
             let single = try await SingleWriterRun(path: sqlitePath, decisions: sqliteDecisions).run()
             report.add("SQLite, one writer", single.latencies, wallSeconds: single.wallSeconds)
             print(report.text, terminator: "")

@@ -5,12 +5,14 @@ import QuorumStorePostgres
 
 /// How long a curator waits for a workbench on the team's store: its mirror copied and its
 /// first queue of leased items listed, beside the first page of the same queue on the SQLite
-/// store it was copied from.
+/// store it was copied from; and, later, the same workbench opened again on its kept mirror.
 enum TeamWorkbenchOpening {
-    static func measure(location: PostgresLocation, sqlitePath: String) async throws -> String {
+    static let curator = "bench-workbench"
+
+    static func measure(location: PostgresLocation, sqlitePath: String, environment: [String: String]) async throws -> String {
         let selection = QueueSelection(statuses: ItemStatus.awaitingReview)
         let start = ContinuousClock.now
-        let team = try await TeamWorkbenchStore.open(location, curator: "bench-workbench")
+        let team = try await TeamWorkbenchStore.open(location, curator: curator, environment: environment)
         let opened = ContinuousClock.now
         let leased: QueueListingPage
         let listed: ContinuousClock.Instant
@@ -34,5 +36,27 @@ enum TeamWorkbenchOpening {
                 + "on the SQLite store its first page (%d rows) in %.0f ms",
             items, (opened - start).seconds, leased.rows.count, (listed - opened).seconds * 1000, page.rows.count,
             sqliteSeconds * 1000)
+    }
+
+    /// The workbench opened again once others have decided: its kept mirror caught up.
+    static func measureReopening(location: PostgresLocation, environment: [String: String]) async throws -> String {
+        let start = ContinuousClock.now
+        let team = try await TeamWorkbenchStore.open(location, curator: curator, environment: environment)
+        let opened = ContinuousClock.now
+        let kept = team.keepsMirror
+        let leased: QueueListingPage
+        do {
+            leased = try await team.queueListing(
+                QueueSelection(statuses: ItemStatus.awaitingReview), matching: nil, after: .start, scanning: 200, limit: 50)
+        } catch {
+            await team.close()
+            throw error
+        }
+        let listed = ContinuousClock.now
+        await team.close()
+        return String(
+            format: "the same workbench opened again after the curators' decisions: %@ in %.2f s, first queue (%d leased) in %.0f ms",
+            kept ? "its kept mirror caught up" : "a new mirror (the kept one was not used)", (opened - start).seconds,
+            leased.rows.count, (listed - opened).seconds * 1000)
     }
 }
