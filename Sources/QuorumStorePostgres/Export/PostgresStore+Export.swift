@@ -44,8 +44,11 @@ extension PostgresStore {
         try await withSnapshot { try await $0.stats(filter: filter) }
     }
 
-    /// Per-curator figures and the agreement between curators, from one snapshot.
+    /// Per-curator figures and the agreement between curators, from one snapshot of the log
+    /// (the only table they read).
     public func teamAgreement() async throws -> TeamAgreement {
-        TeamAgreement(rows: try await readRows())
+        try await transaction(isolation: .repeatableRead) { connection in
+            TeamAgreement(rows: try await Self.readRows(connection, self) { $0.name == "decisions" ? nil : "FALSE" })
+        }
     }
 }
