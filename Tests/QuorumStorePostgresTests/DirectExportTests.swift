@@ -76,6 +76,35 @@ final class DirectExportTests: PostgresTestCase {
         await postgres.close()
     }
 
+    func testStatisticsAreSQLitesUnfilteredAndUnderEveryFilter() async throws {
+        let (sqlite, postgres) = try await storesWithTheSameData()
+        let at = StoreFixture.moment
+        let more: [(DecisionAction, Int64, String)] = [
+            (.reject(reason: "Instance rerun as item 99"), 2, "ana"), (.reject(reason: "  "), 5, "auto"),
+        ]
+        for (action, item, curator) in more {
+            _ = try await sqlite.write { try $0.append(action, to: item, curator: curator, at: at) }
+            try await postgres.decide(action, itemID: item, curator: curator, at: at)
+        }
+        _ = try await sqlite.write { try $0.skip(3, curator: "cy") }
+        try await postgres.skip(3, curator: "cy")
+        var compared: Set<Int> = []
+        for filter in [nil] + filters {
+            let expression = try filter.map { try FilterExpression.parse($0) }
+            let fromSQLite = try await sqlite.stats(filter: expression)
+            let fromPostgres = try await postgres.stats(filter: expression)
+            XCTAssertEqual(fromPostgres, fromSQLite, filter ?? "unfiltered")
+            compared.insert(fromSQLite.items)
+        }
+        let whole = try await postgres.stats()
+        XCTAssertTrue(whole.rejectionReasons.contains { $0.reason == "instance rerun as item …" }, "\(whole.rejectionReasons)")
+        XCTAssertTrue(whole.curators.contains { $0.curator == "cy" && $0.skipped == 1 }, "\(whole.curators)")
+        XCTAssertGreaterThan(whole.distributions.pairwiseRougeL.total, 0)
+        XCTAssertGreaterThan(compared.count, 4, "the filters select different items: \(compared.sorted())")
+        try sqlite.close()
+        await postgres.close()
+    }
+
     func testSummariesAndBatchTargetsAgreeWithSQLite() async throws {
         let (sqlite, postgres) = try await storesWithTheSameData()
         for filter in filters {

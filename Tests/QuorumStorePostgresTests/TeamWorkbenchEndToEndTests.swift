@@ -51,4 +51,27 @@ final class TeamWorkbenchEndToEndTests: PostgresTestCase {
         XCTAssertEqual(accepted, 1)
         await team.close()
     }
+
+    func testRInATeamWorkbenchRerunsTheItemIntoTheTeamsStore() async throws {
+        try importItems(5)
+        let server = try FakeServerProcess(arguments: ["--latency", "0.02"])
+        defer { server.stop() }
+        let home = folder.appendingPathComponent("alice")
+        XCTAssertEqual(try QuorumBinary.run(["init", home.path], in: folder).status, 0)
+        try InitFolderConfig.pointMembers(in: home, at: server.baseURL())
+        let alice = try workbench("alice")
+        try alice.waitForScreen(containing: "the engine reruns here")
+        try alice.sendKeys("r")
+        try alice.waitForScreen(containing: "· rerun 1", timeout: 20)
+        try alice.sendKeys("q")
+        XCTAssertEqual(try alice.waitForExit().status, 0)
+        let team = try await openStore()
+        let reruns = try await team.query("SELECT item_id, curator FROM decisions WHERE kind = 'rerun'")
+            .decode((Int64, String).self).collect()
+        XCTAssertEqual(reruns.map(\.1), ["alice"])
+        let sets = try await team.query("SELECT COUNT(*) FROM candidate_sets WHERE item_id = \(reruns.first?.0 ?? 0)")
+            .decode(Int.self).first { _ in true }
+        XCTAssertEqual(sets, 2)
+        await team.close()
+    }
 }

@@ -36,4 +36,9 @@ public struct FilterDropCount: Sendable, Equatable, Codable {
         self.reason = reason
         self.count = count
     }
+
+    /// Per stage (instructions first), the most frequent reason first: how reports list them.
+    public static func reportOrder(_ drops: [FilterDropCount]) -> [FilterDropCount] {
+        drops.sorted { ($0.stage, -$0.count, $0.reason) < ($1.stage, -$1.count, $1.reason) }
+    }
 }

@@ -16,9 +16,9 @@ extension Store {
                 GROUP BY stage, reason
                 """,
             arguments: [runID])
-        return rows.compactMap { row -> FilterDropCount? in
+        return FilterDropCount.reportOrder(rows.compactMap { row -> FilterDropCount? in
             guard let stage = FilterStage(rawValue: row["stage"]) else { return nil }
             return FilterDropCount(stage: stage, reason: row["reason"], count: row["total"])
-        }.sorted { ($0.stage, -$0.count, $0.reason) < ($1.stage, -$1.count, $1.reason) }
+        })
     }
 }

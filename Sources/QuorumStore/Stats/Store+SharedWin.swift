@@ -12,8 +12,13 @@ enum SharedWin {
         guard let left = Data.fromDatabaseValue(values[0]), let right = Data.fromDatabaseValue(values[1]) else {
             return false
         }
-        if left == right { return true }
-        let normalized = ConsensusText.normalize(String(decoding: left, as: UTF8.self))
-        return !normalized.isEmpty && normalized == ConsensusText.normalize(String(decoding: right, as: UTF8.self))
+        return left == right || same(String(decoding: left, as: UTF8.self), String(decoding: right, as: UTF8.self))
+    }
+
+    /// Whether the two texts are the same bytes, or the same once normalised (and not empty).
+    static func same(_ left: String, _ right: String) -> Bool {
+        if left.utf8.elementsEqual(right.utf8) { return true }
+        let normalized = ConsensusText.normalize(left)
+        return !normalized.isEmpty && normalized == ConsensusText.normalize(right)
     }
 }

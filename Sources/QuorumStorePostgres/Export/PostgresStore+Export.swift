@@ -39,9 +39,30 @@ extension PostgresStore {
         }
     }
 
-    /// `quorum stats` on this store, computed by the SQLite store's statistics over a snapshot.
+    /// `quorum stats` on this store from one snapshot: every item read whole a batch at a time,
+    /// the filter evaluated on it in Swift, the figures added up as SQLite's queries count them
+    /// (`StatsAccumulator`).
     public func stats(filter: FilterExpression? = nil) async throws -> StoreStats {
-        try await withSnapshot { try await $0.stats(filter: filter) }
+        try await transaction(isolation: .repeatableRead) { connection in
+            var accumulator = StatsAccumulator()
+            var scope = Set<Int64>()
+            try await ExportedItem.forEach(statuses: ItemStatus.allCases, connection, self) { exported in
+                guard exported.passes(filter) else { return }
+                if filter != nil { scope.insert(exported.item.id) }
+                accumulator.add(exported.item, fragility: exported.fragility)
+            }
+            let skips = try await connection.run("SELECT item_id, curator FROM skips ORDER BY id", self)
+            for try await (itemID, curator) in skips.decode((Int64, String).self) where filter == nil || scope.contains(itemID) {
+                accumulator.addSkip(curator: curator)
+            }
+            var drops: [FilterDropCount] = []
+            let rows = try await connection.run(
+                "SELECT stage, reason, SUM(count)::bigint FROM filter_drops GROUP BY stage, reason", self)
+            for try await (stage, reason, count) in rows.decode((String, String, Int64).self) {
+                if let stage = FilterStage(rawValue: stage) { drops.append(FilterDropCount(stage: stage, reason: reason, count: Int(count))) }
+            }
+            return accumulator.stats(filterDrops: FilterDropCount.reportOrder(drops))
+        }
     }
 
     /// Per-curator figures and the agreement between curators, from one snapshot of the log
