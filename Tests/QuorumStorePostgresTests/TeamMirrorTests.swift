@@ -26,12 +26,6 @@ final class TeamMirrorTests: PostgresTestCase {
         try queue.close()
     }
 
-    private func leasedQueue(_ store: TeamWorkbenchStore) async throws -> [Int64] {
-        try await store.queueListing(
-            QueueSelection(statuses: ItemStatus.awaitingReview), matching: nil, after: .start, scanning: 1_000, limit: 1_000
-        ).rows.map(\.itemID)
-    }
-
     func testAKeptMirrorIsCaughtUpWithWhatChangedWhileNoWorkbenchWasOpen() async throws {
         try importItems(10)
         let first = try await TeamWorkbenchStore.open(location, curator: "alice", environment: environment)

@@ -1,9 +1,18 @@
 import Foundation
+import QuorumSession
+import QuorumStore
 import QuorumTestSupport
 import XCTest
 @testable import QuorumStorePostgres
 
 extension PostgresTestCase {
+    /// The workbench's queue of items awaiting review: the items leased to its curator.
+    func leasedQueue(_ store: TeamWorkbenchStore) async throws -> [Int64] {
+        try await store.queueListing(
+            QueueSelection(statuses: ItemStatus.awaitingReview), matching: nil, after: .start, scanning: 1_000, limit: 1_000
+        ).rows.map(\.itemID)
+    }
+
     /// Imports `count` items into the test's store, each with a consensus to accept.
     func importItems(_ count: Int) throws {
         let lines = (1...count).map { #"{"instruction": "Question \#($0)?", "input": "", "candidates": ["yes \#($0)", "yes \#($0)", "no"], "members": ["a", "b", "c"]}"# }

@@ -11,12 +11,6 @@ import XCTest
 /// decision is the team's at once and reaches the other's mirror through LISTEN, an item
 /// another holds is not decided, and quitting gives the leases back.
 final class TeamWorkbenchStoreTests: PostgresTestCase {
-    private func leasedQueue(_ store: TeamWorkbenchStore) async throws -> [Int64] {
-        try await store.queueListing(
-            QueueSelection(statuses: ItemStatus.awaitingReview), matching: nil, after: .start, scanning: 1_000, limit: 1_000
-        ).rows.map(\.itemID)
-    }
-
     func testTwoCuratorsGetTheirOwnItemsAndSeeEachOthersDecisions() async throws {
         try importItems(60)
         let alice = try await TeamWorkbenchStore.open(location, curator: "alice", environment: environment)

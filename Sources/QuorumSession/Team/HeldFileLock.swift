@@ -1,3 +1,6 @@
+// QuorumSession/Team: The workbench on a team's PostgreSQL store: a local SQLite mirror read at its speed, decisions
+// written to the team's store first, items handed out by leases, others' changes pushed live.
+
 import Foundation
 import Synchronization
 

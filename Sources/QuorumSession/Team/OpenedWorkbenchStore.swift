@@ -1,6 +1,3 @@
-// QuorumSession/Team: The workbench on a team's PostgreSQL store: a local SQLite mirror read at its speed, decisions
-// written to the team's store first, items handed out by leases, others' changes pushed live.
-
 import QuorumEngine
 import QuorumStore
 import QuorumStorePostgres

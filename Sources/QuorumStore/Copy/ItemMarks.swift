@@ -1,3 +1,6 @@
+// QuorumStore/Copy: A store's rows as backend-neutral values: read from one snapshot, written into an empty store,
+// merged into a copy kept current, and the marks that tell such a copy from its store.
+
 /// What tells a mirror's items from the store they mirror, without reading the items: each
 /// item's decisions (how many, the newest id) and skips, and the newest item. An item's row
 /// changes only with a decision on it (or a new review policy, which its mirror checks

@@ -1,6 +1,3 @@
-// QuorumStore/Copy: A store's rows as backend-neutral values: read from one snapshot, written into an empty store,
-// merged into a copy kept current.
-
 import GRDB
 
 extension Store {

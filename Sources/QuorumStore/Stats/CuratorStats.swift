@@ -25,6 +25,23 @@ public struct CuratorStats: Sendable, Equatable, Encodable {
         self.curator = curator
     }
 
+    /// Counts one event of the curator's log, logged at `at`; `previous` is when their event
+    /// before it was (time between the two counts as work, up to `idleGap`). An override to
+    /// the consensus's own choice counts as an accept.
+    mutating func count(_ kind: DecisionKind?, tookChoice: Bool, at: Date, previous: Date?) {
+        switch kind {
+        case .accept?: accepted += 1
+        case .override?: if tookChoice { accepted += 1 } else { overridden += 1 }
+        case .edit?: edited += 1
+        case .reject?: rejected += 1
+        case .undo?: undone += 1
+        case .rerun?: reruns += 1
+        case .note?: notes += 1
+        case nil: break
+        }
+        if let previous { activeSeconds += min(max(0, at.timeIntervalSince(previous)), Self.idleGap) }
+    }
+
     /// Accepts, overrides, edits and rejects: the outcomes the curator gave.
     public var decisions: Int { accepted + overridden + edited + rejected }
 

@@ -158,19 +158,7 @@ public struct StatsAccumulator: Sendable {
         var lastAt: [String: Date] = [:]
         for event in log.sorted(by: { $0.id < $1.id }) {
             var stats = byName[event.curator] ?? CuratorStats(curator: event.curator)
-            switch event.kind {
-            case .accept?: stats.accepted += 1
-            case .override?: if event.tookChoice { stats.accepted += 1 } else { stats.overridden += 1 }
-            case .edit?: stats.edited += 1
-            case .reject?: stats.rejected += 1
-            case .undo?: stats.undone += 1
-            case .rerun?: stats.reruns += 1
-            case .note?: stats.notes += 1
-            case nil: break
-            }
-            if let previous = lastAt[event.curator] {
-                stats.activeSeconds += min(max(0, event.at.timeIntervalSince(previous)), CuratorStats.idleGap)
-            }
+            stats.count(event.kind, tookChoice: event.tookChoice, at: event.at, previous: lastAt[event.curator])
             lastAt[event.curator] = event.at
             byName[event.curator] = stats
         }

@@ -16,21 +16,10 @@ extension Store {
         while let row = try rows.next() {
             let name: String = row["curator"]
             var stats = byName[name] ?? CuratorStats(curator: name)
-            switch DecisionKind(rawValue: row["kind"]) {
-            case .accept?: stats.accepted += 1
-            case .override?:
-                if (row["took_choice"] as Bool?) == true { stats.accepted += 1 } else { stats.overridden += 1 }
-            case .edit?: stats.edited += 1
-            case .reject?: stats.rejected += 1
-            case .undo?: stats.undone += 1
-            case .rerun?: stats.reruns += 1
-            case .note?: stats.notes += 1
-            case nil: break
-            }
             let at: Date = row["at"]
-            if let previous = lastAt[name] {
-                stats.activeSeconds += min(max(0, at.timeIntervalSince(previous)), CuratorStats.idleGap)
-            }
+            stats.count(
+                DecisionKind(rawValue: row["kind"]), tookChoice: (row["took_choice"] as Bool?) == true, at: at,
+                previous: lastAt[name])
             lastAt[name] = at
             byName[name] = stats
         }
