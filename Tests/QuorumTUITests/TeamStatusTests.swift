@@ -25,6 +25,12 @@ final class TeamStatusTests: XCTestCase {
 
         _ = Workbench.reduce(&state, .teamStatus(TeamStatus()))
         XCTAssertTrue(WorkbenchRenderer.render(state).textDump().contains("team · nobody else  │ 0 resolved · 0 open"))
+
+        // The engine that only reruns there leaves the team's line in place.
+        _ = Workbench.reduce(&state, .engineStatus(attached: true, paused: true))
+        text = WorkbenchRenderer.render(state).textDump()
+        XCTAssertTrue(text.contains("team · nobody else  │ 0 resolved · 0 open  │ ↻ reruns"), text)
+        XCTAssertFalse(text.contains("paused"), text)
     }
 
     func testTheStatsViewEndsWithTheTeam() {

@@ -62,8 +62,10 @@ enum StatusBar {
     private static func engineParts(_ state: WorkbenchState) -> [StyledText] {
         let engine = state.engine
         var parts: [StyledText]
-        if let team = state.status.team, !engine.isAttached, !engine.isStarting {
+        if let team = state.status.team, !engine.isStarting {
+            // On a team's store the workbench's engine only reruns: the team's line stays.
             parts = teamParts(team)
+            if engine.isAttached { parts.append(StyledText("  │ ↻ reruns", .statusBar)) }
         } else if !engine.isAttached {
             parts = [StyledText(engine.isStarting ? "◌ engine starting" : "engine off", .statusBar)]
         } else if engine.isPaused {
