@@ -73,12 +73,14 @@ public final class EnsembleEngine: Sendable {
         // Each item spends about a third of its time on each stage (instruction, instance,
         // outputs); three workers per generator slot keep the generator busy while outputs stream.
         // The members' own limits still cap what is in flight.
-        let workers = min(request.count, max(1, models[config.roles.instanceGenerator]!.member.maxConcurrency * 3))
-        // The first impression: on a small machine (2 cores) every worker's requests share the
-        // CPU, so the first item would arrive only when six do. One worker runs alone until an
-        // item a curator can review is stored (or `Self.rampStoredLimit` were stored, none
-        // reviewable, so a run that rarely agrees is not left on one worker); then all start.
-        let ramp = GenerationGate(paused: workers > 1)
+        let generator = models[config.roles.instanceGenerator]!.member
+        let workers = min(request.count, max(1, generator.maxConcurrency * 3))
+        // The first impression: on the embedded engine of a small machine (2 cores) every
+        // worker's requests share the CPU, so the first item would arrive only when six do. One
+        // worker runs alone until an item a curator can review is stored (or
+        // `Self.rampStoredLimit` were stored, none reviewable, so a run that rarely agrees is not
+        // left on one worker); then all start. A server elsewhere serves six as fast as one.
+        let ramp = GenerationGate(paused: workers > 1 && generator.usesLocalEngine)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask {
