@@ -4,8 +4,8 @@ import QuorumTestSupport
 import XCTest
 @testable import QuorumEngine
 
-/// The engine's ramp against the loopback server: on the embedded engine one worker alone until
-/// the first reviewable item is stored, then every worker; on a server elsewhere all at once.
+/// The engine's ramp against the loopback server: on the embedded engine two workers until the
+/// first reviewable item is stored, then every worker; on a server elsewhere all at once.
 final class PipelineRampTests: XCTestCase {
     private var server: FakeServerProcess!
     private var folder: URL!
@@ -24,23 +24,25 @@ final class PipelineRampTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    func testOnTheEmbeddedEngineOneItemRunsAloneUntilAReviewableItemIsStoredThenEveryWorkerRuns() async throws {
+    func testOnTheEmbeddedEngineTwoItemsRunUntilAReviewableItemIsStoredThenEveryWorkerRuns() async throws {
         let (entries, workers) = try await generate(onTheEmbeddedEngine: true)
         let opening = try XCTUnwrap(
             entries.firstIndex { if case .itemStored(_, true) = $0 { true } else { false } }, "a reviewable item was stored")
         let before = entries[..<opening]
-        var open: Int?
+        var underWay: Set<Int> = []
         for entry in before {
             switch entry {
             case .itemStarted(let ticket):
-                XCTAssertNil(open, "ticket \(ticket) started while ticket \(open ?? 0) was under way, before a reviewable item")
-                open = ticket
-            case .itemStored: open = nil
+                underWay.insert(ticket)
+                XCTAssertLessThanOrEqual(
+                    underWay.count, EnsembleEngine.rampWorkers, "items under way before a reviewable one: \(underWay.sorted())")
+            case .itemStored(let ticket, _), .itemDropped(let ticket): underWay.remove(ticket)
             default: break
             }
         }
         XCTAssertLessThanOrEqual(
-            RequestTimeline.peakInFlight(before), 2, "before the first reviewable item only one item's requests run: its two output members' at most")
+            RequestTimeline.peakInFlight(before), EnsembleEngine.rampWorkers * 2,
+            "before the first reviewable item only the ramp's items' requests run: two output members' each at most")
         XCTAssertGreaterThanOrEqual(
             RequestTimeline.peakInFlight(entries[opening...]), workers, "afterwards every worker has a request under way")
     }
@@ -120,6 +122,7 @@ final class PipelineRampTests: XCTestCase {
             switch event {
             case .itemStarted(let ticket, _, _): timeline.record(.itemStarted(ticket))
             case .itemStored(let ticket, _, let consensus): timeline.record(.itemStored(ticket, reviewable: consensus.choice != nil))
+            case .instanceFiltered(let ticket, _): timeline.record(.itemDropped(ticket))
             default: break
             }
         }
@@ -135,6 +138,7 @@ private final class RequestTimeline: @unchecked Sendable {
         case requestFinished
         case itemStarted(Int)
         case itemStored(Int, reviewable: Bool)
+        case itemDropped(Int)
     }
 
     private let lock = NSLock()

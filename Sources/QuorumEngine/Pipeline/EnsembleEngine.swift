@@ -76,15 +76,15 @@ public final class EnsembleEngine: Sendable {
         let generator = models[config.roles.instanceGenerator]!.member
         let workers = min(request.count, max(1, generator.maxConcurrency * 3))
         // The first impression: on the embedded engine of a small machine (2 cores) every
-        // worker's requests share the CPU, so the first item would arrive only when six do. One
-        // worker runs alone until an item a curator can review is stored (or
+        // worker's requests share the CPU, so the first item would arrive only when six do.
+        // `Self.rampWorkers` run alone until an item a curator can review is stored (or
         // `Self.rampStoredLimit` were stored, none reviewable, so a run that rarely agrees is not
-        // left on one worker); then all start. A server elsewhere serves six as fast as one.
-        let ramp = GenerationGate(paused: workers > 1 && generator.usesLocalEngine)
+        // left on them); then all start. A server elsewhere serves six as fast as one.
+        let ramp = GenerationGate(paused: workers > Self.rampWorkers && generator.usesLocalEngine)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {
                 group.addTask {
-                    if worker > 0 { try await ramp.waitUntilOpen() }
+                    if worker >= Self.rampWorkers { try await ramp.waitUntilOpen() }
                     do {
                         while true {
                             try await gate?.waitUntilOpen()
@@ -115,6 +115,10 @@ public final class EnsembleEngine: Sendable {
         return await tickets.stored
     }
 
+    /// Workers before the ramp opens. Two, measured on 2 cores (`quorum bench engine --local`):
+    /// llama-server decodes two sequences together nearly as fast as one, so the first item
+    /// comes as soon, and when it is discarded the second is often already reviewable.
+    static let rampWorkers = 2
     /// Items stored, none of them reviewable, after which the ramp opens anyway.
     static let rampStoredLimit = 3
 
