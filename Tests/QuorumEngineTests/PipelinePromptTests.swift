@@ -91,6 +91,21 @@ final class PipelinePromptTests: XCTestCase {
         XCTAssertEqual(sampler.instanceTemplate(type: .b).count, 12, "all 12 when fewer than 15 exist")
     }
 
+    func testItemsGetTheFixedTemplateUnlessTheBenchAsksForADrawPerItem() {
+        let seedsA = (0..<30).map { Demonstration(id: "a\($0)", instruction: "Task A number \($0)", input: "x", output: "y") }
+        let fixed = PromptSampler(seeds: seedsA, settings: GenerationConfig(seed: 7))
+        XCTAssertEqual(fixed.instanceDemonstrations(type: .a, ticket: 1), fixed.instanceTemplate(type: .a))
+        XCTAssertEqual(fixed.instanceDemonstrations(type: .a, ticket: 2), fixed.instanceTemplate(type: .a))
+        var settings = GenerationConfig(seed: 7)
+        settings.instanceDemonstrationChoice = .sampledPerItem
+        let drawn = PromptSampler(seeds: seedsA, settings: settings)
+        let one = drawn.instanceDemonstrations(type: .a, ticket: 1)
+        XCTAssertEqual(one.count, 18)
+        XCTAssertEqual(one, drawn.instanceDemonstrations(type: .a, ticket: 1), "the same ticket draws the same")
+        XCTAssertNotEqual(one, drawn.instanceDemonstrations(type: .a, ticket: 2), "another item, another draw")
+        XCTAssertNotEqual(one, fixed.instanceTemplate(type: .a))
+    }
+
     func testFailedMembersTakeNoPartInTheConsensus() {
         var tokenizer = RougeTokenizer()
         let result = CandidateSetConsensus.decide(

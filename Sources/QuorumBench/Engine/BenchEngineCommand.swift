@@ -21,17 +21,20 @@ struct BenchEngineCommand: AsyncParsableCommand {
             With --local: the default configuration (`quorum init`) on the installed embedded \
             engine, a fresh store per server, for --minutes each: llama.cpp's llama-server, then \
             llama-cpp-python's server from the venv of an install by an earlier Quorum when it is \
-            there. Prints the time to the engine answering, to the first stored and the first \
-            reviewable (not discarded) item, items per minute, the share discarded and the prompt \
-            tokens served from cache, for both servers and their ratio.
+            there, given the same prompts (llama-cpp-python), and as the engine was before \
+            llama-server and fixed templates, each item's instance prompt with demonstrations \
+            drawn for it alone (llama-cpp-python-sampled). Prints the time to the engine \
+            answering, to the first stored and the first reviewable (not discarded) item, items \
+            per minute, the share discarded and the prompt tokens served from cache, for each \
+            server and llama-server's ratio to each other one.
             """
     )
 
-    @Flag(help: "Measure the embedded engine (llama-server beside llama-cpp-python) instead of the fake server.")
+    @Flag(help: "Measure the embedded engine (llama-server beside llama-cpp-python's server) instead of the fake server.")
     var local = false
     @Option(help: "With --local: minutes of generation per server.") var minutes = 5.0
-    @Option(help: "With --local: the servers to measure, comma-separated (llama-server, llama-cpp-python).")
-    var servers = "llama-server,llama-cpp-python"
+    @Option(help: "With --local: the servers to measure, comma-separated.")
+    var servers = BenchLocalEngine.serverNames
     @Option(help: ArgumentHelp("With --local: the engine's data directory (default: as `quorum engine`).", valueName: "dir"))
     var dataDir: String?
 
@@ -62,7 +65,7 @@ struct BenchEngineCommand: AsyncParsableCommand {
         var chosen: [BenchLocalEngine.Server] = []
         for name in servers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
             guard let server = BenchLocalEngine.Server(rawValue: name) else {
-                throw ValidationError("--servers: unknown server \"\(name)\"; expected llama-server, llama-cpp-python")
+                throw ValidationError("--servers: unknown server \"\(name)\"; expected \(BenchLocalEngine.serverNames)")
             }
             chosen.append(server)
         }

@@ -3,14 +3,19 @@ import QuorumCommandLine
 import QuorumEngine
 
 /// `quorum bench engine --local`: the main job on the installed embedded engine. For each
-/// server in turn (llama-server, then llama-cpp-python's from the venv of an earlier install
-/// when it is there): a fresh folder as `quorum init` writes it, a fresh store, the engine
-/// started in a data directory of the bench's own (linked to the install, so no running
-/// server is joined), generation for the same time; then the figures side by side.
+/// server configuration in turn (llama-server, then llama-cpp-python's from the venv of an
+/// earlier install when it is there, with the fixed templates and with demonstrations drawn
+/// per item): a fresh folder as `quorum init` writes it, a fresh store, the engine started in a
+/// data directory of the bench's own (linked to the install, so no running server is joined),
+/// generation for the same time; then the figures side by side.
 struct BenchLocalEngine {
     enum Server: String, CaseIterable {
         case llamaServer = "llama-server"
+        /// llama-cpp-python's server given the same prompts as llama-server.
         case llamaCppPython = "llama-cpp-python"
+        /// The embedded engine before llama-server and fixed templates: llama-cpp-python's
+        /// server, one request at a time, each item's instance prompt with its own demonstrations.
+        case llamaCppPythonSampled = "llama-cpp-python-sampled"
     }
 
     let minutes: Double
@@ -58,7 +63,7 @@ struct BenchLocalEngine {
             of: "kind = \"local\"\n", with: "kind = \"local\"\ndata_dir = \"../engine\"\n")
         let path = work.appendingPathComponent("quorum.toml").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let config = try QuorumConfigLoader.load(path: path)
+        var config = try QuorumConfigLoader.load(path: path)
         let directory = EngineDataDirectory(root: engineFolder.path)
         let slots: Int
         let launch: EngineServerLaunch
@@ -66,10 +71,11 @@ struct BenchLocalEngine {
         case .llamaServer:
             slots = config.localEngineSlots
             launch = try .llamaServer(directory, settings: config.engine, slots: slots)
-        case .llamaCppPython:
+        case .llamaCppPython, .llamaCppPythonSampled:
             guard let python = BenchLlamaCppPythonLaunch.make(directory, settings: config.engine) else { return nil }
             slots = 1
             launch = python
+            if server == .llamaCppPythonSampled { config.generation.instanceDemonstrationChoice = .sampledPerItem }
         }
         let seeds = try SeedPool.load(path: config.seedsPath).map(\.demonstration)
         return BenchLocalEngineRun(
@@ -78,10 +84,12 @@ struct BenchLocalEngine {
             seconds: minutes * 60)
     }
 
+    static let serverNames = Server.allCases.map(\.rawValue).joined(separator: ",")
+
     static func unavailable(_ server: Server, _ installed: EngineDataDirectory) -> String {
         switch server {
         case .llamaServer: return "no llama-server in \(installed.root)/bin"
-        case .llamaCppPython:
+        case .llamaCppPython, .llamaCppPythonSampled:
             return "\(installed.venv) has no llama-cpp-python server; an install by a Quorum before llama-server has one"
         }
     }

@@ -23,6 +23,10 @@ public struct GenerationConfig: Sendable, Equatable {
     /// Steps 2 and 3 (few-shot): the fixed template's length per type.
     public var instanceDemonstrationsA: Int
     public var instanceDemonstrationsB: Int
+    /// Steps 2 and 3: the fixed template, or a fresh draw per item. Not a quorum.toml key: the
+    /// product always uses the fixed template; only `quorum bench engine --local` sets the draw,
+    /// to measure the engine as it was before fixed templates.
+    public var instanceDemonstrationChoice: InstanceDemonstrationChoice = .fixedTemplate
     /// Step 1's new tokens per request.
     public var instructionTokens: TokenBudget
     /// Step 2's new tokens per request (the input and the first output).

@@ -16,7 +16,7 @@ extension EnsembleEngine {
         events: @escaping @Sendable (EngineEvent) -> Void
     ) async throws -> Instance? {
         let model = models[config.roles.instanceGenerator]!
-        let demonstrations = sampler.instanceTemplate(type: type)
+        let demonstrations = sampler.instanceDemonstrations(type: type, ticket: ticket)
         let endMarker = config.generation.endMarker
         let prompt = InstancePrompt.instance(for: instruction, type: type, demonstrations: demonstrations, endMarker: endMarker)
         let completion = try await stream(

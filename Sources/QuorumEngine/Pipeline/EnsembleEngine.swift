@@ -73,23 +73,41 @@ public final class EnsembleEngine: Sendable {
         // Each item spends about a third of its time on each stage (instruction, instance,
         // outputs); three workers per generator slot keep the generator busy while outputs stream.
         // The members' own limits still cap what is in flight.
-        let workers = min(request.count, max(1, models[config.roles.instanceGenerator]!.member.maxConcurrency * 3))
+        let generator = models[config.roles.instanceGenerator]!.member
+        let workers = min(request.count, max(1, generator.maxConcurrency * 3))
+        // The first impression: on the embedded engine of a small machine (2 cores) every
+        // worker's requests share the CPU, so the first item would arrive only when six do.
+        // `Self.rampWorkers` run alone until an item a curator can review is stored (or
+        // `Self.rampStoredLimit` were stored, none reviewable, so a run that rarely agrees is not
+        // left on them); then all start. A server elsewhere serves six as fast as one.
+        let ramp = GenerationGate(paused: workers > Self.rampWorkers && generator.usesLocalEngine)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<workers {
+            for worker in 0..<workers {
                 group.addTask {
-                    while true {
-                        try await gate?.waitUntilOpen()
-                        guard let ticket = await tickets.claim() else { break }
-                        try Task.checkCancellation()
-                        let stored = try await self.produceItem(
-                            ticket: ticket, request: request, runID: runID, supply: supply, failures: failures,
-                            fruitless: fruitless, events: events)
-                        if stored {
-                            events(.progress(stored: await tickets.markStored(), target: request.count))
-                        } else {
-                            await tickets.release()
+                    if worker >= Self.rampWorkers { try await ramp.waitUntilOpen() }
+                    do {
+                        while true {
+                            try await gate?.waitUntilOpen()
+                            guard let ticket = await tickets.claim() else { break }
+                            try Task.checkCancellation()
+                            let consensus = try await self.produceItem(
+                                ticket: ticket, request: request, runID: runID, supply: supply, failures: failures,
+                                fruitless: fruitless, events: events)
+                            if let consensus {
+                                let stored = await tickets.markStored()
+                                events(.progress(stored: stored, target: request.count))
+                                if consensus.choice != nil || stored >= Self.rampStoredLimit { await ramp.setPaused(false) }
+                            } else {
+                                await tickets.release()
+                            }
                         }
+                    } catch {
+                        // The group waits for every worker before it rethrows: the waiting ones
+                        // must start, meet the same stop and end too.
+                        await ramp.setPaused(false)
+                        throw error
                     }
+                    await ramp.setPaused(false)
                 }
             }
             try await group.waitForAll()
@@ -97,17 +115,25 @@ public final class EnsembleEngine: Sendable {
         return await tickets.stored
     }
 
-    /// One item from instruction to store; false when it was dropped on the way.
+    /// Workers before the ramp opens. Two, measured on 2 cores (`quorum bench engine --local`):
+    /// llama-server decodes two sequences together nearly as fast as one, so the first item
+    /// comes as soon, and when it is discarded the second is often already reviewable.
+    static let rampWorkers = 2
+    /// Items stored, none of them reviewable, after which the ramp opens anyway.
+    static let rampStoredLimit = 3
+
+    /// One item from instruction to store: the stored item's consensus, or nil when it was
+    /// dropped on the way.
     private func produceItem(
         ticket: Int, request: GenerationRequest, runID: Int64, supply: InstructionSupply, failures: FailureTracker,
         fruitless: FruitlessRounds, events: @escaping @Sendable (EngineEvent) -> Void
-    ) async throws -> Bool {
+    ) async throws -> ConsensusResult? {
         var random = sampler.random(for: UInt64(ticket) << 32)
         let type = chooseType(request.types, random: &random)
         guard let pending = try await nextInstruction(
             type, supply: supply, failures: failures, fruitless: fruitless, events: events)
         else {
-            return false
+            return nil
         }
         events(.itemStarted(ticket: ticket, type: type, instruction: pending.instruction))
         let instanceMember = config.roles.instanceGenerator
@@ -116,13 +142,13 @@ public final class EnsembleEngine: Sendable {
             guard let generated = try await generateInstance(
                 ticket: ticket, instruction: pending.instruction, type: type, drops: supply.drops,
                 events: events)
-            else { return false }
+            else { return nil }
             instance = generated
             await failures.succeeded(instanceMember)
         } catch let error as LMError {
             events(.memberFailed(member: instanceMember, error: error.description))
             try await failures.failed(instanceMember, error)
-            return false
+            return nil
         }
         let others = await additionalOutputs(
             ticket: ticket, instruction: pending.instruction, input: instance.input, type: type,
@@ -142,7 +168,7 @@ public final class EnsembleEngine: Sendable {
             return inserted.id!
         }
         events(.itemStored(ticket: ticket, itemID: stored, consensus: consensus))
-        return true
+        return consensus
     }
 
     /// A buffered instruction of `type`, generating a new batch when none is waiting. Throws

@@ -40,4 +40,17 @@ public struct PromptSampler: Sendable {
         let count = type == .a ? settings.instanceDemonstrationsA : settings.instanceDemonstrationsB
         return Array((seeds[type] ?? []).prefix(count))
     }
+
+    /// Steps 2 and 3 for the item of `ticket`, as `settings.instanceDemonstrationChoice` says:
+    /// the fixed template, or as many seeds of the type drawn for this item alone.
+    public func instanceDemonstrations(type: ItemType, ticket: Int) -> [Demonstration] {
+        switch settings.instanceDemonstrationChoice {
+        case .fixedTemplate:
+            return instanceTemplate(type: type)
+        case .sampledPerItem:
+            let count = type == .a ? settings.instanceDemonstrationsA : settings.instanceDemonstrationsB
+            var random = random(for: UInt64(ticket) << 32 | 1)
+            return Array((seeds[type] ?? []).shuffled(using: &random).prefix(count))
+        }
+    }
 }
