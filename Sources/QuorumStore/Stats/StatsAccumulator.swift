@@ -13,8 +13,9 @@ public struct StatsAccumulator: Sendable {
     private var members: [String: MemberStats] = [:]
     private var confusion: [String: [String: Int]] = [:]
     private var maximumMargin: Double?
+    /// Kept until the end: their bins' width is a tenth of the largest.
     private var margins: [Double] = []
-    private var fragilities: [Double] = []
+    private var fragilityBins = Array(repeating: 0, count: 10)
     private var rouge = Array(repeating: 0, count: 10)
     private var words = Array(repeating: 0, count: Store.wordEdges.count - 1)
     private var rejections: [String: Int] = [:]
@@ -58,7 +59,7 @@ public struct StatsAccumulator: Sendable {
         addAgreement(item, choice: choice, humanDecided: humanDecided)
         maximumMargin = max(maximumMargin ?? -.infinity, consensus.margin ?? -.infinity)
         if let margin = consensus.margin { margins.append(margin) }
-        if let fragility { fragilities.append(fragility) }
+        if let fragility { fragilityBins[Self.clampedBin(fragility * 10)] += 1 }
     }
 
     /// Adds a skip of an item in scope.
@@ -145,10 +146,10 @@ public struct StatsAccumulator: Sendable {
     /// `reasons`' rejections in force, an instance rerun's grouped as one.
     private mutating func addRejections(_ item: FullExportItem, undone: Set<Int64>) {
         for decision in item.decisions where decision.kind == DecisionKind.reject.rawValue && !undone.contains(decision.id) {
-            let reason = decision.reason ?? ""
+            let reason = decision.reason ?? "", trimmed = Self.trimmingSpaces(reason)
             let grouped = reason.lowercased().hasPrefix(InstanceRerunLink.replacedPrefix)
                 ? InstanceRerunLink.replacedPrefix + "…"
-                : Self.trimmingSpaces(reason).isEmpty ? "(no reason)" : Self.trimmingSpaces(reason)
+                : trimmed.isEmpty ? "(no reason)" : trimmed
             rejections[grouped, default: 0] += 1
         }
     }
@@ -171,12 +172,10 @@ public struct StatsAccumulator: Sendable {
         let width = maximum > 0 ? maximum / 10 : 0.1
         var marginCounts = Array(repeating: 0, count: 10)
         for margin in margins { marginCounts[Self.clampedBin(margin / width)] += 1 }
-        var fragilityCounts = Array(repeating: 0, count: 10)
-        for fragility in fragilities { fragilityCounts[Self.clampedBin(fragility * 10)] += 1 }
         let tenths = (0...10).map { Double($0) / 10 }
         return StatsDistributions(
             margin: Distribution(edges: (0...10).map { Double($0) * width }, counts: marginCounts),
-            fragility: Distribution(edges: tenths, counts: fragilityCounts),
+            fragility: Distribution(edges: tenths, counts: fragilityBins),
             pairwiseRougeL: Distribution(edges: tenths, counts: rouge),
             outputWords: Distribution(edges: Store.wordEdges, counts: words))
     }
