@@ -25,7 +25,14 @@ struct TeamMirror: Sendable {
     struct OutOfStep: Error {}
 
     static func open(_ location: PostgresLocation, curator: String, environment: [String: String]) async throws -> TeamMirror {
-        let (identity, policy, marks) = try await PostgresStore.with(location, environment: environment) { try await $0.mirrorMarks() }
+        try await PostgresStore.with(location, environment: environment) { team in
+            try await open(team, curator: curator, environment: environment)
+        }
+    }
+
+    /// `open` on one connection to the team's store: its marks, then the catch-up or the copy.
+    private static func open(_ team: PostgresStore, curator: String, environment: [String: String]) async throws -> TeamMirror {
+        let (identity, policy, marks) = try await team.mirrorMarks()
         let description = Description(
             identity: identity.uuidString.lowercased(), curator: curator, policy: policy.description,
             postgresSchema: PostgresSchema.currentVersion, sqliteSchema: StoreSchema.currentVersion)
@@ -37,21 +44,21 @@ struct TeamMirror: Sendable {
                let store = try? Store.open(at: path, access: .write(command: "review (team mirror)"))
             {
                 do {
-                    _ = try await catchUp(store, to: marks, location, curator: curator, environment: environment)
+                    _ = try await catchUp(store, to: marks, team, curator: curator)
                     return TeamMirror(store: store, path: path, isKept: true, lock: lock)
                 } catch {
                     try? store.close()
                 }
             }
             for suffix in [".json", "", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            let store = try await build(at: path, location, curator: curator, environment: environment)
+            let store = try await build(at: path, team, curator: curator)
             try JSONEncoder().encode(description).write(to: URL(fileURLWithPath: described), options: .atomic)
             return TeamMirror(store: store, path: path, isKept: true, lock: lock)
         }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quorum-team-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         do {
-            let store = try await build(at: folder + "/mirror.sqlite", location, curator: curator, environment: environment)
+            let store = try await build(at: folder + "/mirror.sqlite", team, curator: curator)
             return TeamMirror(store: store, path: folder + "/mirror.sqlite", isKept: false, lock: nil)
         } catch {
             try? FileManager.default.removeItem(atPath: folder)
@@ -61,23 +68,18 @@ struct TeamMirror: Sendable {
 
     /// Brings into the mirror every item the team's store holds differently (`ItemMarks`),
     /// a few thousand at a time; returns them. `OutOfStep` when the mirror is ahead of the store.
-    static func catchUp(
-        _ mirror: Store, to theirs: ItemMarks? = nil, _ location: PostgresLocation, curator: String,
-        environment: [String: String]
-    ) async throws -> [Int64] {
+    static func catchUp(_ mirror: Store, to theirs: ItemMarks? = nil, _ team: PostgresStore, curator: String) async throws -> [Int64] {
         let mine = try await mirror.itemMarks()
-        return try await PostgresStore.with(location, environment: environment) { team in
-            let theirs = if let theirs { theirs } else { try await team.mirrorMarks().marks }
-            guard !theirs.isBehind(mine) else { throw OutOfStep() }
-            let changed = theirs.itemsChanged(since: mine)
-            var start = 0
-            while start < changed.count {
-                let chunk = Array(changed[start..<min(start + 5_000, changed.count)])
-                try await mirror.merge(try await team.mirrorRows(items: chunk, viewedBy: curator))
-                start += chunk.count
-            }
-            return changed
+        let theirs = if let theirs { theirs } else { try await team.mirrorMarks().marks }
+        guard !theirs.isBehind(mine) else { throw OutOfStep() }
+        let changed = theirs.itemsChanged(since: mine)
+        var start = 0
+        while start < changed.count {
+            let chunk = Array(changed[start..<min(start + 5_000, changed.count)])
+            try await mirror.merge(try await team.mirrorRows(items: chunk, viewedBy: curator))
+            start += chunk.count
         }
+        return changed
     }
 
     /// Gives the mirror up: a kept one stays for the next session, a temporary one goes.
@@ -88,10 +90,8 @@ struct TeamMirror: Sendable {
         try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent)
     }
 
-    private static func build(
-        at path: String, _ location: PostgresLocation, curator: String, environment: [String: String]
-    ) async throws -> Store {
-        let rows = try await PostgresStore.with(location, environment: environment) { try await $0.mirrorRows(viewedBy: curator) }
+    private static func build(at path: String, _ team: PostgresStore, curator: String) async throws -> Store {
+        let rows = try await team.mirrorRows(viewedBy: curator)
         let store = try Store.open(at: path, access: .write(command: "review (team mirror)"))
         do {
             try await store.merge(rows)

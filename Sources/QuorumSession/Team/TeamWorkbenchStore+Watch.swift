@@ -51,7 +51,9 @@ extension TeamWorkbenchStore {
     private func catchUp() async throws {
         let changed: [Int64]
         do {
-            changed = try await TeamMirror.catchUp(mirror, location, curator: curator, environment: environment)
+            changed = try await Self.withOwnConnection(location, environment) { [mirror, curator] team in
+                try await TeamMirror.catchUp(mirror, team, curator: curator)
+            }
         } catch is TeamMirror.OutOfStep {
             let rows = try await Self.withOwnConnection(location, environment) { [curator] in
                 try await $0.mirrorRows(viewedBy: curator)
